@@ -56,7 +56,8 @@ public enum Derivative {
 
   /// Ridders' method: central differences at h, h/1.4, h/1.4², … extrapolated to h → 0 in a
   /// Neville tableau; stops when the error grows by more than 2× (rounding takes over).
-  /// The error estimate is the larger distance of the best entry from its two parents.
+  /// The error estimate is the larger distance of the best entry from its two parents, floored
+  /// at the rounding error of the central differences it combines.
   static func ridders(_ f: (Double) -> Double, _ x: Double, _ h0: Double) throws
     -> Estimate
   {
@@ -68,7 +69,9 @@ public enum Derivative {
     var hh = h0
     a[0][0] = (f(x + hh) - f(x - hh)) / (2 * hh)
     var best = a[0][0]
+    var bestStep = hh
     var err = Double.greatestFiniteMagnitude
+    let fx = abs(f(x))
     for i in 1..<ntab {
       hh /= con
       a[0][i] = (f(x + hh) - f(x - hh)) / (2 * hh)
@@ -80,12 +83,19 @@ public enum Derivative {
         if errt <= err {
           err = errt
           best = a[j][i]
+          bestStep = hh
         }
       }
       if abs(a[i][i] - a[i - 1][i - 1]) >= safe * err { break }
     }
     if best.isNaN || err.isNaN { throw GSLError.domain }
-    return Estimate(value: best, error: err)
+    // The tableau's error estimate is a difference of extrapolants and can be 0 by
+    // coincidence; it cannot be below the rounding error of the differences it combines:
+    // each f(x ± h) carries ≤ ε|f| rounding and x ± h itself is rounded by ≤ ε|x|/2, so a
+    // central difference at step h has rounding error ≈ ε(|f| + |x·f′|)/h. Neville's
+    // extrapolation weights sum in magnitude to ≤ 4 for con = 1.4 at the depths used.
+    let rounding = 4 * Double.ulpOfOne * (fx + abs(x * best)) / bestStep
+    return Estimate(value: best, error: max(err, rounding))
   }
 
   /// ∇f(x), one estimate per coordinate (coordinate i varied with the others fixed).
