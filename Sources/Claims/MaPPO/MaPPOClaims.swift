@@ -1,0 +1,9 @@
+// MaPPO's claims (../shared/claims/mappo.md; paper 000_f3e0a040f5e536e0.txt), registered
+// in catalog order. Each check lives in its own file under Sources/Claims/MaPPO/.
+
+/// The MaPPO claim registry.
+public enum MaPPOClaims {
+  public static let all: [Claim] = [
+    lipschitzSigmoidQuarter,
+  ]
+}

@@ -1,0 +1,34 @@
+// `verify list [--paper P] [--json]`: the registered claims.
+import ArgumentParser
+import Claims
+
+struct ListClaims: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "List claim ids, papers, sources, kinds and provenance.")
+
+  @Option(help: "Only this paper's claims (mappo, mpo, pro, alphapo, pipa).")
+  var paper: String?
+
+  @Flag(help: "Print JSON instead of a table.")
+  var json = false
+
+  func validate() throws {
+    if let paper, Paper(rawValue: paper) == nil {
+      throw ValidationError(
+        "--paper must be one of \(Paper.allCases.map(\.rawValue).joined(separator: ", ")), got '\(paper)'")
+    }
+  }
+
+  func run() throws {
+    let rows = ClaimRegistry.all.filter { paper == nil || $0.paper.rawValue == paper }
+      .map(ClaimListing.init)
+    if json {
+      print(try JSONOutput.string(rows))
+      return
+    }
+    for r in rows {
+      let tag = r.empirical ? " [empirical]" : ""
+      print("\(r.id)\t\(r.paper.rawValue)\t\(r.kind.rawValue)\t\(r.provenance)\t\(r.source)\(tag)")
+    }
+  }
+}
