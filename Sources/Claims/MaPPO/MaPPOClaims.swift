@@ -4,6 +4,16 @@
 /// The MaPPO claim registry.
 public enum MaPPOClaims {
   public static let all: [Claim] = [
+    btPreferenceIdentity,
+    priorInUnitInterval,
+    mapLossIdentity,
+    deltaRRange,
+    reducesToDPO,
+    reducesToSFTLossForm,
+    dpoGapInvariance,
     lipschitzSigmoidQuarter,
+    pluginSimPO,
+    pluginIPO,
+    pluginCPO,
   ]
 }
