@@ -7,6 +7,7 @@ public enum MaPPOClaims {
     btPreferenceIdentity,
     priorInUnitInterval,
     mapLossIdentity,
+    policySubstitution,
     deltaRRange,
     reducesToDPO,
     reducesToSFTLossForm,
@@ -15,5 +16,6 @@ public enum MaPPOClaims {
     pluginSimPO,
     pluginIPO,
     pluginCPO,
+    noAdditionalHyperparameter,
   ]
 }
