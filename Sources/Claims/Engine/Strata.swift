@@ -68,12 +68,12 @@ public enum Strata {
 
   /// A length |y| uniform on 1…512.
   public static func length(_ r: inout RandomStream, max: Int = 512) -> Int {
-    1 + Int(r.uniform() * Double(max)) % max
+    r.uniformInt(in: 1...max)
   }
 
   /// An integer uniform on the closed range.
   public static func integer(_ r: inout RandomStream, _ range: ClosedRange<Int>) -> Int {
-    range.lowerBound + Int(r.uniform() * Double(range.count)) % range.count
+    r.uniformInt(in: range)
   }
 
   /// softmax(N(0, s²)) log-probabilities of length k (a random interior distribution).
