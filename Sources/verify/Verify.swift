@@ -21,7 +21,8 @@ struct Verify: ParsableCommand {
   @OptionGroup var seed: SeedOptions
 
   mutating func run() throws {
-    print("AlignCheck verify \(Self.version) — GSL \(GSL.version)")
+    print(
+      "AlignCheck verify \(Self.version) — GSL \(GSL.version); BLAS: \(BLAS.libraryDescription)")
     let claims = ClaimRegistry.all.filter { !$0.isEmpirical }
     let results = ClaimRunner.run(claims, seed: seed.seed, mode: .full)
     print(ResultTable.render(results))
