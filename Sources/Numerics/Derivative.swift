@@ -22,10 +22,14 @@ public enum Derivative {
   }
 
   /// The default initial step at `x`: 1e-3·max(1, |x|) for GSL's schemes (which adapt it)
-  /// and 0.1·max(1, |x|) for Ridders (whose tableau shrinks it by 1.4 per column).
+  /// and 0.1·max(1, 10⁻³|x|) for Ridders (whose tableau shrinks it by 1.4 per column to
+  /// h/20, so it must start within ~20× of a good step whatever the function's own scale:
+  /// 0.1·|x| failed for sin, exp and logSigmoid at x = 100). For x ≠ 0 either step is
+  /// capped at |x|/2, so that x ± h stays on the side of 0 where x is (log, 1/x, √x and
+  /// x·log x at x = 10⁻³ otherwise stepped across their singularity at 0).
   public static func defaultStep(at x: Double, method: Method) -> Double {
-    let scale = max(1, abs(x))
-    return method == .ridders ? 0.1 * scale : 1e-3 * scale
+    let h = method == .ridders ? 0.1 * max(1, 1e-3 * abs(x)) : 1e-3 * max(1, abs(x))
+    return x == 0 ? h : min(h, abs(x) / 2)
   }
 
   /// f′(x) with an absolute error estimate.
@@ -50,7 +54,8 @@ public enum Derivative {
         }
       }
     }
-    if result.isNaN || abserr.isNaN { throw GSLError.domain }
+    // A non-finite f (log 0 = −∞ as well as NaN) makes the difference meaningless.
+    if !result.isFinite || !abserr.isFinite { throw GSLError.domain }
     return Estimate(value: result, error: abserr)
   }
 
@@ -67,14 +72,22 @@ public enum Derivative {
     let safe = 2.0
     var a = [[Double]](repeating: [Double](repeating: 0, count: ntab), count: ntab)
     var hh = h0
-    a[0][0] = (f(x + hh) - f(x - hh)) / (2 * hh)
+    // The largest |f(x ± h)| seen at each step: the rounding of a central difference is
+    // set by the values it subtracts, which can far exceed |f(x)| (atan near 0).
+    var scale = [Double](repeating: 0, count: ntab)
+    func central(_ h: Double, _ i: Int) -> Double {
+      let (up, down) = (f(x + h), f(x - h))
+      scale[i] = max(abs(up), abs(down))
+      return (up - down) / (2 * h)
+    }
+    a[0][0] = central(hh, 0)
     var best = a[0][0]
     var bestStep = hh
+    var bestScale = scale[0]
     var err = Double.greatestFiniteMagnitude
-    let fx = abs(f(x))
     for i in 1..<ntab {
       hh /= con
-      a[0][i] = (f(x + hh) - f(x - hh)) / (2 * hh)
+      a[0][i] = central(hh, i)
       var fac = con2
       for j in 1...i {
         a[j][i] = (a[j - 1][i] * fac - a[j - 1][i - 1]) / (fac - 1)
@@ -84,17 +97,19 @@ public enum Derivative {
           err = errt
           best = a[j][i]
           bestStep = hh
+          bestScale = scale[0...i].max() ?? scale[i]
         }
       }
       if abs(a[i][i] - a[i - 1][i - 1]) >= safe * err { break }
     }
-    if best.isNaN || err.isNaN { throw GSLError.domain }
+    if !best.isFinite || err.isNaN { throw GSLError.domain }
     // The tableau's error estimate is a difference of extrapolants and can be 0 by
     // coincidence; it cannot be below the rounding error of the differences it combines:
-    // each f(x ± h) carries ≤ ε|f| rounding and x ± h itself is rounded by ≤ ε|x|/2, so a
-    // central difference at step h has rounding error ≈ ε(|f| + |x·f′|)/h. Neville's
-    // extrapolation weights sum in magnitude to ≤ 4 for con = 1.4 at the depths used.
-    let rounding = 4 * Double.ulpOfOne * (fx + abs(x * best)) / bestStep
+    // each f(x ± h) carries ≤ ε|f(x ± h)| rounding and x ± h itself is rounded by ≤ ε|x|/2,
+    // so a central difference at step h has rounding error ≈ ε(max|f(x ± h)| + |x·f′|)/h
+    // (the maximum over the steps the best entry combines). Neville's extrapolation weights
+    // sum in magnitude to ≤ 4 for con = 1.4 at the depths used.
+    let rounding = 4 * Double.ulpOfOne * (bestScale + abs(x * best)) / bestStep
     return Estimate(value: best, error: max(err, rounding))
   }
 
