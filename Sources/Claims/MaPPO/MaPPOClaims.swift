@@ -11,6 +11,7 @@ public enum MaPPOClaims {
     deltaRRange,
     reducesToDPO,
     reducesToSFTLossForm,
+    gradientFormula,
     dpoGapInvariance,
     lipschitzSigmoidQuarter,
     pluginSimPO,

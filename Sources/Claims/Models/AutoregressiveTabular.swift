@@ -11,19 +11,39 @@ public struct AutoregressiveTabular: Sendable {
   public let vocabulary: Int
   /// Index of each distinct history (prefix) in θ.
   public let historyIndex: [[Int]: Int]
+  /// For each registered sequence, the history index at each position (so that evaluating
+  /// log π(y) costs O(|y|·V) instead of hashing |y| prefixes).
+  let positions: [[Int]: [Int]]
 
   /// Registers every prefix of `sequences` as a history.
   public init(vocabulary: Int, sequences: [[Int]]) {
     precondition(vocabulary >= 2, "V ≥ 2")
     var index: [[Int]: Int] = [:]
+    var positions: [[Int]: [Int]] = [:]
     for s in sequences {
       precondition(s.allSatisfy { $0 >= 0 && $0 < vocabulary }, "tokens must lie in 0..<V")
-      for t in 0..<s.count where index[Array(s[0..<t])] == nil {
-        index[Array(s[0..<t])] = index.count
+      var hs: [Int] = []
+      for t in 0..<s.count {
+        let prefix = Array(s[0..<t])
+        if index[prefix] == nil { index[prefix] = index.count }
+        hs.append(index[prefix]!)
       }
+      positions[s] = hs
     }
     self.vocabulary = vocabulary
     self.historyIndex = index
+    self.positions = positions
+  }
+
+  /// The history index of every position of y.
+  func histories(_ y: [Int]) -> [Int] {
+    if let p = positions[y] { return p }
+    return (0..<y.count).map { t in
+      guard let h = historyIndex[Array(y[0..<t])] else {
+        preconditionFailure("history of length \(t) was not registered")
+      }
+      return h
+    }
   }
 
   /// The number of parameters H·V.
@@ -33,10 +53,7 @@ public struct AutoregressiveTabular: Sendable {
   public func logProbability(_ theta: [Double], _ y: [Int]) -> Double {
     precondition(theta.count == parameterCount, "θ must have \(parameterCount) entries")
     var total = 0.0
-    for t in 0..<y.count {
-      guard let h = historyIndex[Array(y[0..<t])] else {
-        preconditionFailure("history of length \(t) was not registered")
-      }
+    for (t, h) in histories(y).enumerated() {
       let row = theta[(h * vocabulary)..<((h + 1) * vocabulary)]
       total += row[row.startIndex + y[t]] - logSumExp(row)
     }
@@ -46,10 +63,7 @@ public struct AutoregressiveTabular: Sendable {
   /// ∇_θ log π_θ(y), dense of length H·V.
   public func score(_ theta: [Double], _ y: [Int]) -> [Double] {
     var g = [Double](repeating: 0, count: parameterCount)
-    for t in 0..<y.count {
-      guard let h = historyIndex[Array(y[0..<t])] else {
-        preconditionFailure("history of length \(t) was not registered")
-      }
+    for (t, h) in histories(y).enumerated() {
       let base = h * vocabulary
       let p = softmax(Array(theta[base..<(base + vocabulary)]))
       for v in 0..<vocabulary { g[base + v] -= p[v] }

@@ -39,9 +39,10 @@ public struct PairDataset<Model: PolicyModel>: Sendable {
 
   /// L(θ).
   public func loss(_ theta: [Double], _ f: PairLossFunction<Model.Response>) throws -> Double {
+    let lp = model.logProbabilities(theta, of: pairs.flatMap { [$0.chosen, $0.rejected] })
     var total = 0.0
-    for p in pairs {
-      total += try f(model.logProbability(theta, p.chosen), model.logProbability(theta, p.rejected), p).value
+    for (i, p) in pairs.enumerated() {
+      total += try f(lp[2 * i], lp[2 * i + 1], p).value
     }
     return total / Double(pairs.count)
   }
@@ -50,10 +51,13 @@ public struct PairDataset<Model: PolicyModel>: Sendable {
   public func gradient(_ theta: [Double], _ f: PairLossFunction<Model.Response>) throws -> [Double] {
     var g = [Double](repeating: 0, count: model.parameterCount)
     let n = Double(pairs.count)
-    for p in pairs {
-      let r = try f(model.logProbability(theta, p.chosen), model.logProbability(theta, p.rejected), p)
-      let sw = model.score(theta, p.chosen)
-      let sl = model.score(theta, p.rejected)
+    let ys = pairs.flatMap { [$0.chosen, $0.rejected] }
+    let lp = model.logProbabilities(theta, of: ys)
+    let s = model.scores(theta, of: ys)
+    for (i, p) in pairs.enumerated() {
+      let r = try f(lp[2 * i], lp[2 * i + 1], p)
+      let sw = s[2 * i]
+      let sl = s[2 * i + 1]
       for j in g.indices { g[j] += (r.dChosen * sw[j] + r.dRejected * sl[j]) / n }
     }
     return g

@@ -1,0 +1,78 @@
+// The catalogs' FD rule: derivatives from GSL's gsl_deriv_central with step
+// h = 1e-4·max(1, |θ_i|); a component passes if |analytic − FD| ≤ 8·abserr + 64·ε(1 + |analytic|).
+// Budget: with more than 64 coordinates, 32 coordinates drawn by the seed plus 8 random unit
+// directions u (the FD derivative of t ↦ L(θ + t·u) at 0, step 1e-4, against ⟨∇L, u⟩).
+import Numerics
+
+/// One compared component or direction.
+public struct FDComparison: Sendable {
+  public var label: String
+  public var analytic: Double
+  public var numeric: Estimate
+  public var tolerance: Tolerance
+  public var passed: Bool { tolerance.accepts(analytic, numeric.value) }
+}
+
+/// The FD rule.
+public enum FDRule {
+  /// Compares `gradient(θ)` with central differences of `f` at θ, under the rule's budget.
+  ///
+  /// `inputRounding` is an absolute bound on how far one evaluation of f can move because
+  /// its intermediate inputs are rounded (e.g. Σ |∂ℓ/∂log π|·ε·|log π| when f feeds sequence
+  /// log-probabilities of size 10³ to a loss): GSL's abserr estimates rounding only from |f|,
+  /// so such hidden rounding, divided by the step, is added to the tolerance as
+  /// 8·inputRounding/h (the same factor 8 as on abserr). 0 gives the rule exactly as printed.
+  public static func compare(
+    f: ([Double]) -> Double, gradient: [Double], at theta: [Double], random r: inout RandomStream,
+    inputRounding: Double = 0
+  ) throws -> [FDComparison] {
+    precondition(gradient.count == theta.count, "gradient and θ must have equal length")
+    var out: [FDComparison] = []
+    let n = theta.count
+    var coordinates = Array(0..<n)
+    var directions: [[Double]] = []
+    if n > 64 {
+      // 32 coordinates drawn by the seed (partial Fisher–Yates), 8 random unit directions.
+      for i in 0..<32 {
+        let j = r.uniformInt(in: i...(n - 1))
+        coordinates.swapAt(i, j)
+      }
+      coordinates = Array(coordinates.prefix(32))
+      for _ in 0..<8 {
+        let v = (0..<n).map { _ in r.gaussian() }
+        let s = norm(v)
+        directions.append(v.map { $0 / s })
+      }
+    }
+    for i in coordinates {
+      var point = theta
+      let e = try Derivative.derivative(
+        of: { t in
+          point[i] = t
+          return f(point)
+        }, at: theta[i], method: .central, step: CatalogTolerance.finiteDifferenceStep(theta[i]))
+      let h = CatalogTolerance.finiteDifferenceStep(theta[i])
+      out.append(
+        FDComparison(
+          label: "∂/∂θ[\(i)]", analytic: gradient[i], numeric: e,
+          tolerance: withInputRounding(
+            CatalogTolerance.finiteDifference(abserr: e.error, analytic: gradient[i]), inputRounding, h)))
+    }
+    for (k, u) in directions.enumerated() {
+      let e = try Derivative.directional(of: f, at: theta, along: u, method: .central, step: 1e-4)
+      let a = zip(gradient, u).reduce(0) { $0 + $1.0 * $1.1 }
+      out.append(
+        FDComparison(
+          label: "direction \(k)", analytic: a, numeric: e,
+          tolerance: withInputRounding(CatalogTolerance.finiteDifference(abserr: e.error, analytic: a), inputRounding, 1e-4)))
+    }
+    return out
+  }
+
+  static func withInputRounding(_ t: Tolerance, _ rounding: Double, _ h: Double) -> Tolerance {
+    guard rounding > 0 else { return t }
+    return t + Tolerance(
+      absolute: 8 * rounding / h, relative: 0,
+      reason: "8 × the rounding of f's inputs (\(rounding)) / h")
+  }
+}
