@@ -1,0 +1,28 @@
+// GSL status codes that Numerics' iterative solvers use besides the thrown GSLError cases:
+// the loop-control codes (`GSL_SUCCESS`, `GSL_CONTINUE`) returned by the gsl_*_test_*
+// convergence tests, and `GSL_EBADFUNC`, which GSL's solvers return for a non-finite
+// function value. (gsl_errno.h declares them in an anonymous enum, which Swift imports as
+// `Int`; GSL functions return `Int32`.)
+internal import CGSL
+
+/// The loop-control status codes as `Int32`.
+enum GSLStatus {
+  /// `GSL_SUCCESS` (0): a convergence test passed.
+  static let success = Int32(GSL_SUCCESS)
+  /// `GSL_CONTINUE` (-2): a convergence test has not passed yet.
+  static let `continue` = Int32(GSL_CONTINUE)
+  /// `GSL_ENOPROG` (27): the iteration is not making progress.
+  static let noProgress = Int32(GSL_ENOPROG)
+}
+
+extension GSLError {
+  /// `GSL_EBADFUNC` (9): problem with the user-supplied function (e.g. a non-finite value).
+  /// Internal until GSLError.swift declares it publicly.
+  static let badFunction = GSLError(rawValue: Int32(GSL_EBADFUNC))
+}
+
+extension GSLError {
+  /// `GSL_EBADLEN` (19): vector lengths are not conformant (e.g. a gradient of wrong length).
+  /// Internal until GSLError.swift declares it publicly.
+  static let badLength = GSLError(rawValue: Int32(GSL_EBADLEN))
+}
