@@ -19,10 +19,14 @@ public struct GSLError: Error, RawRepresentable, Hashable, Sendable, CustomStrin
   public static let failed = GSLError(rawValue: 5)
   /// `GSL_ENOMEM` (8): malloc failed.
   public static let noMemory = GSLError(rawValue: 8)
+  /// `GSL_EBADFUNC` (9): problem with the user-supplied function (e.g. a non-finite value).
+  public static let badFunction = GSLError(rawValue: 9)
   /// `GSL_EMAXITER` (11): exceeded max number of iterations.
   public static let maxIterations = GSLError(rawValue: 11)
   /// `GSL_EZERODIV` (12): tried to divide by zero.
   public static let divisionByZero = GSLError(rawValue: 12)
+  /// `GSL_EBADLEN` (19): vector lengths are not conformant (e.g. a gradient of wrong length).
+  public static let badLength = GSLError(rawValue: 19)
   /// `GSL_EROUND` (18): failed because of roundoff error.
   public static let roundoff = GSLError(rawValue: 18)
   /// `GSL_ENOPROG` (27): iteration is not making progress towards solution.

@@ -14,15 +14,3 @@ enum GSLStatus {
   /// `GSL_ENOPROG` (27): the iteration is not making progress.
   static let noProgress = Int32(GSL_ENOPROG)
 }
-
-extension GSLError {
-  /// `GSL_EBADFUNC` (9): problem with the user-supplied function (e.g. a non-finite value).
-  /// Internal until GSLError.swift declares it publicly.
-  static let badFunction = GSLError(rawValue: Int32(GSL_EBADFUNC))
-}
-
-extension GSLError {
-  /// `GSL_EBADLEN` (19): vector lengths are not conformant (e.g. a gradient of wrong length).
-  /// Internal until GSLError.swift declares it publicly.
-  static let badLength = GSLError(rawValue: Int32(GSL_EBADLEN))
-}
