@@ -1,0 +1,24 @@
+// Only Sources/Numerics (and the system-library shims) may name gsl_* or cblas_* symbols:
+// every other module reaches GSL and BLAS through Numerics' Swift APIs.
+import Foundation
+import Testing
+
+@Suite struct CInteropContainmentTests {
+  @Test func noGSLOrCBLASSymbolOutsideNumerics() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let sources = root.appendingPathComponent("Sources")
+    let allowed = ["Numerics", "CGSL", "COpenBLAS"]
+    let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
+      .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+    #expect(!files.isEmpty, "no Swift sources found under \(sources.path)")
+    let pattern = try NSRegularExpression(pattern: #"\b(gsl|cblas)_[a-z_]+\s*\("#)
+    for f in files {
+      let module = f.pathComponents[f.pathComponents.firstIndex(of: "Sources")! + 1]
+      if allowed.contains(module) { continue }
+      let text = try String(contentsOf: f, encoding: .utf8)
+      let hits = pattern.numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
+      #expect(hits == 0, "\(f.path) calls a gsl_/cblas_ function outside Sources/Numerics")
+    }
+  }
+}
