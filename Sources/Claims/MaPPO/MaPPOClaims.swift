@@ -18,5 +18,16 @@ public enum MaPPOClaims {
     pluginIPO,
     pluginCPO,
     noAdditionalHyperparameter,
+    table1Arithmetic,
+    table1Direction,
+    table2DeltaArithmetic,
+    table3DeltaArithmetic,
+    introMistralGains,
+    introVariantGainMax,
+    sec52ImprovementPattern,
+    sec52SizeMonotonicity,
+    sec52SmallerBeatsLargerBase,
+    sec53VariantConsistency,
+    sec54AcademicBenchmarks,
   ]
 }

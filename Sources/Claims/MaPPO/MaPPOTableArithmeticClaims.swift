@@ -17,9 +17,14 @@ extension MaPPOTableChecks {
     let ok = diff.matches(d)
     log.record(
       cell, ok ? .holds : .fails,
-      "\(minuend) − (\(subtrahend)) = \(diff.midpointText) ∈ \(diff) vs printed \(delta) ∈ \(d)"
+      "\(minuend) − \(parenthesized(subtrahend)) = \(diff.midpointText) ∈ \(diff) vs printed \(delta) ∈ \(d)"
         + (ok ? "" : " (no overlap)"),
       inputs: [named("first", minuend), named("second", subtrahend), named("printed", delta)])
+  }
+
+  /// A printed number as an operand after a minus sign: negatives in parentheses.
+  static func parenthesized(_ s: String) -> String {
+    s.hasPrefix("-") || s.hasPrefix("−") ? "(\(s))" : s
   }
 
   /// mappo.table1.arithmetic: each row's third column against (first − second), and the
