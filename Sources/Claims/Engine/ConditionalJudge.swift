@@ -53,8 +53,10 @@ public struct ConditionalJudge: Sendable {
       let satHolds = holdsByMask.filter { sat($0.key) }.values.reduce(0, +)
       let violFails = failsByMask.filter { !sat($0.key) }.values.reduce(0, +)
       guard satFails == 0, satHolds >= minimumSatisfying, violFails >= 1 else { continue }
-      let hold = holdingExample.first { sat($0.key) }?.value ?? ""
-      let fail = failingExample.first { !sat($0.key) }?.value ?? ""
+      // Examples from the smallest qualifying mask: dictionary order is per-instance in
+      // Swift, and a report must not depend on it.
+      let hold = holdingExample.keys.sorted().first(where: sat).flatMap { holdingExample[$0] } ?? ""
+      let fail = failingExample.keys.sorted().first { !sat($0) }.flatMap { failingExample[$0] } ?? ""
       out.append(
         ConditionReport(condition: name, casesSatisfying: satHolds, holdingCase: hold, failingCase: fail))
     }

@@ -25,7 +25,10 @@ public struct PrintedInterval: Sendable, Hashable, Codable, CustomStringConverti
     let decimals = s.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
     var unit = 1.0
     for _ in 0..<decimals { unit /= 10 }
-    self.init(lower: v - unit / 2, upper: v + unit / 2)
+    // Outward rounding: v ± unit/2 is computed in float64, so each bound is moved one ulp
+    // out; otherwise 62.1 − 0.05 = 62.050000000000004 > 62.0 + 0.05 and two printed values
+    // one digit apart would compare as decided when the rule says undecided.
+    self.init(lower: (v - unit / 2).nextDown, upper: (v + unit / 2).nextUp)
   }
 
   /// A degenerate interval for an exact number.

@@ -43,8 +43,8 @@ import Testing
     var bad = grad
     bad[1] *= 1 + 1e-6
     let ko = try FDRule.compare(f: f, gradient: bad, at: theta, random: &r)
-    #expect(ok.allSatisfy(\.passed))
-    #expect(!ko.allSatisfy(\.passed))
+    #expect(ok.allSatisfy { $0.passed })
+    #expect(!ko.allSatisfy { $0.passed })
   }
 
   // inequality / bound: a Tally over |σ(a) − σ(b)| ≤ c|a − b| with c = ¼ and a wrong c = 0.2.
