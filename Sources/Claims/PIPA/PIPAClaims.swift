@@ -1,0 +1,18 @@
+// PIPA's claims (../shared/claims/pipa.md; paper 004_fe2e5eb1635a4348.txt), registered in
+// catalog order. Each check lives in a file under Sources/Claims/PIPA/. The empirical
+// entries belong to the training pipeline and are not registered here.
+
+/// The PIPA claim registry.
+public enum PIPAClaims {
+  public static let all: [Claim] = [
+    valueHeadParamFraction,
+    table1BestInAllSettings,
+    table1GainRange,
+    table1MVsNByModel,
+    table1StepVsAnswer,
+    table2ValueModelAblation,
+    table3PriorChoice,
+    table4SFTLoss,
+    tablesCrossConsistency,
+  ]
+}

@@ -1,0 +1,123 @@
+// PIPA's registered claim checks (../shared/claims/pipa.md; paper 004_fe2e5eb1635a4348.txt):
+// every check runs in quick mode with a fixed seed and gives the verdict verified by hand
+// against the paper's numbers and algebra; full mode (printed-table checks, cheap) agrees;
+// and for each kind of check a mutation (an altered table cell or a wrong formula fed to the
+// same checking logic) changes the verdict, so no check is one that cannot fail.
+import Claims
+import Foundation
+import Testing
+
+@Suite struct PIPAClaimTests {
+  // Hand-verified verdicts:
+  // value-head-param-fraction: 4096² + 4096 (+ 4096 + 1) ≈ 1.68e7 over ≥ 6.5e9 ≈ 0.26 %.  → confirmed
+  // table1.best-in-all-settings: e.g. Paired/Answer GSM8K-QW 73.77 > IPO 72.33; all 16 hold.
+  //                                                                                  → confirmed
+  // table1.gain-range: Paired/Answer GSM8K-QW PIPA-N 70.89 − 72.33 = −1.44; under no reading
+  //   are all gains in [3, 10] (better variant: Paired/Step MATH-QW 53.26 − 48.38 = 4.88 ok,
+  //   but Paired/Answer GSM8K-QW 73.77 − 72.33 = 1.44).                              → refuted
+  // table1.m-vs-n-by-model: DS N > M in 7 of 8, QW M > N in 8 of 8.                  → confirmed
+  // table1.step-vs-answer: MATH Paired KTO 47.38 → Step-KTO 47.38 is not >; GSM8K PIPA-N
+  //   paired DS 80.29 → 78.70 <; the PIPA rows on MATH all increase.             → conditional
+  // table2: 78.24 > 73.54, 51.82 > 47.92.                                            → confirmed
+  // table3: 77.86 ≤ 78.24, 50.60 ≤ 51.82, 79.83 ≤ 79.98, 50.84 ≤ 52.78.             → confirmed
+  // table4: +0.23 > −0.84, +1.24 > −0.70; 76.27 < 79.08, 47.96 < 50.82.              → confirmed
+  // tables.cross-consistency: Table 4 PIPA-M (79.08, 50.82) is Table 1 Paired/Answer DS, not
+  //   Unpaired/Answer DS (79.08, 51.04).                                              → refuted
+  static let expected: [(String, Verdict)] = [
+    ("pipa.value-head-param-fraction", .confirmed),
+    ("pipa.table1.best-in-all-settings", .confirmed),
+    ("pipa.table1.gain-range", .refuted),
+    ("pipa.table1.m-vs-n-by-model", .confirmed),
+    ("pipa.table1.step-vs-answer", .conditional),
+    ("pipa.table2.value-model-ablation", .confirmed),
+    ("pipa.table3.prior-choice", .confirmed),
+    ("pipa.table4.sft-loss", .confirmed),
+    ("pipa.tables.cross-consistency", .refuted),
+  ]
+
+  @Test(arguments: expected)
+  func verdictAsVerifiedByHand(id: String, verdict: Verdict) throws {
+    let claim = try #require(ClaimRegistry.claim(id: id))
+    #expect(claim.paper == .pipa)
+    let quick = try claim.check(CheckContext(seed: 1, mode: .quick))
+    #expect(quick.verdict == verdict, "\(id): \(quick.summary)")
+    if verdict == .refuted { #expect(quick.counterexample != nil) }
+    if verdict == .conditional { #expect(!quick.conditions.isEmpty) }
+  }
+
+  @Test func everyRegisteredPIPAClaimIsNonEmpiricalAndUnique() {
+    let ids = PIPAClaims.all.map(\.id)
+    #expect(Set(ids).count == ids.count)
+    #expect(ids.allSatisfy { $0.hasPrefix("pipa.") && !$0.contains("empirical") })
+    #expect(ClaimRegistry.all.filter { $0.paper == .pipa }.count == ids.count)
+  }
+
+  // MARK: Mutation tests on the printed tables: one altered cell changes the verdict.
+
+  @Test func bestInAllSettingsFailsWhenABaselineWins() throws {
+    var t = PIPATable1.printed
+    t.settings[0].rows[1].cells[1] = "74.00"  // IPO GSM8K-QW above PIPA-M 73.77
+    #expect(try PIPATableChecks.bestInAllSettings(t).verdict == .refuted)
+  }
+
+  @Test func gainRangeConfirmsWhenEveryGainIsInRange() throws {
+    var t = PIPATable1.printed
+    for s in t.settings.indices {
+      for r in t.settings[s].rows.indices {
+        let pipa = t.settings[s].rows[r].isPIPA
+        t.settings[s].rows[r].cells = Array(repeating: pipa ? "80.00" : "75.00", count: 4)
+      }
+    }
+    #expect(try PIPATableChecks.gainRange(t).verdict == .confirmed)
+    t.settings[0].rows[0].cells[0] = "79.00"  // one baseline 1 point behind
+    #expect(try PIPATableChecks.gainRange(t).verdict != .confirmed)
+  }
+
+  @Test func mVsNFailsWhenPIPAMWinsEverywhere() throws {
+    var t = PIPATable1.printed
+    for s in t.settings.indices {
+      let i = t.settings[s].rows.firstIndex { $0.algorithm == "PIPA-N" }!
+      t.settings[s].rows[i].cells = t.settings[s].rows[i].cells.map { String(format: "%.2f", Double($0)! - 20) }
+    }
+    #expect(try PIPATableChecks.mVsNByModel(t).verdict == .refuted)
+  }
+
+  @Test func stepVsAnswerRefutedWhenGSM8KNeverDrops() throws {
+    var t = PIPATable1.printed
+    for s in [1, 3] {
+      for r in t.settings[s].rows.indices {
+        for j in [0, 1] { t.settings[s].rows[r].cells[j] = "99.99" }
+      }
+    }
+    #expect(try PIPATableChecks.stepVsAnswer(t).verdict == .refuted)
+  }
+
+  @Test func ablationTablesFailOnSwappedRows() throws {
+    var t2 = PIPAAblationTable.table2
+    t2.rows.swapAt(0, 1)
+    #expect(try PIPATableChecks.table2(t2).verdict == .refuted)
+    var t3 = PIPAAblationTable.table3
+    t3.rows[1].math = "52.00"
+    #expect(try PIPATableChecks.table3(t3).verdict == .refuted)
+    var t4 = PIPAAblationTable.table4
+    t4.rows[1].gsm8k = "80.00"
+    #expect(try PIPATableChecks.table4(t4).verdict == .refuted)
+  }
+
+  @Test func crossConsistencyConfirmsWhenTable4QuotesUnpairedCells() throws {
+    var t4 = PIPAAblationTable.table4
+    t4.rows[2].math = "51.04"
+    let o = try PIPATableChecks.crossConsistency(
+      .printed, table2: .table2, table3: .table3, table4: t4)
+    #expect(o.verdict == .confirmed)
+    let printed = try PIPATableChecks.crossConsistency(
+      .printed, table2: .table2, table3: .table3, table4: .table4)
+    #expect(printed.summary.contains("Paired/Answer PIPA-M DS"))
+  }
+
+  @Test func paramFractionRefutedForAWideHead() {
+    // A 4096·20-wide head (≈ 6.9e9 parameters) is about half the model.
+    #expect(PIPAClaims.paramFractionOutcome(hidden: 81920, threshold: 0.01).verdict == .refuted)
+    #expect(PIPAClaims.paramFractionOutcome(hidden: 4096, threshold: 0.01).verdict == .confirmed)
+  }
+}
