@@ -47,16 +47,26 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       path: "Tests/Support"),
+    .target(
+      name: "ObjectiveFixtures",
+      dependencies: [
+        "Objectives", "Numerics", "TestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
+      path: "Tests/Fixtures"),
     .testTarget(name: "NumericsTests", dependencies: ["Numerics", "TestSupport"]),
     .testTarget(
       name: "PropertyTests",
       dependencies: [
-        "Objectives", "Analytic", "Claims", "Numerics", "TestSupport",
+        "Objectives", "Analytic", "Claims", "Numerics", "TestSupport", "ObjectiveFixtures",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(
       name: "GradientChecks",
-      dependencies: ["Objectives", "Analytic", "Numerics", "TestSupport"]),
+      dependencies: [
+        "Objectives", "Analytic", "Numerics", "TestSupport", "ObjectiveFixtures",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@
 // GSL central differences and Ridders on 1000 seeded, edge-biased inputs, with the negative
 // control.
 import Numerics
+import ObjectiveFixtures
 import Objectives
 import PropertyBased
 import TestSupport

@@ -1,6 +1,7 @@
 // KTO in PRO's form (App. E v1): analytic gradient in (logProb, refLogProb) versus GSL
 // central differences and Ridders on 1000 seeded, edge-biased samples per hyperparameter set,
 // with the negative control.
+import ObjectiveFixtures
 import Objectives
 import Testing
 

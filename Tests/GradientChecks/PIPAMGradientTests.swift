@@ -2,6 +2,7 @@
 // versus GSL central differences and Ridders on 1000 seeded, edge-biased inputs per case,
 // with the harness's negative control.
 import Numerics
+import ObjectiveFixtures
 import Objectives
 import PropertyBased
 import TestSupport

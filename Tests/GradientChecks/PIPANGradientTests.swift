@@ -1,6 +1,7 @@
 // PIPA-N (PIPA §2.4 and Algorithm 1), answer and token level: analytic gradient versus GSL
 // central differences and Ridders on 1000 seeded, edge-biased inputs, with the negative control.
 import Numerics
+import ObjectiveFixtures
 import Objectives
 import PropertyBased
 import TestSupport

@@ -1,6 +1,7 @@
 // PRO-B as printed (β on both terms), exact-H and zero-H: analytic gradient in (logProb,
 // refLogProb, label) versus GSL central differences and Ridders on 1000 seeded, edge-biased
 // samples per (β, α, mode), with the negative control.
+import ObjectiveFixtures
 import Objectives
 import Testing
 

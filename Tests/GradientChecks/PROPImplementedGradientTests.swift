@@ -2,6 +2,7 @@
 // log-probabilities versus GSL central differences and Ridders on 1000 seeded, edge-biased
 // pairs per (β, mode), with the negative control. Exact-H steps shrink with the distance of
 // the labeled mass from 1 (PROFixtures.hyperSteps).
+import ObjectiveFixtures
 import Objectives
 import Testing
 

@@ -1,6 +1,7 @@
 // PRO-S (exact-H and zero-H): analytic gradient in (logProbs, refLogProbs, scores) versus GSL
 // central differences and Ridders on 1000 seeded, edge-biased prompts (N = 1…5) per
 // (β, α, mode), with the negative control.
+import ObjectiveFixtures
 import Objectives
 import Testing
 

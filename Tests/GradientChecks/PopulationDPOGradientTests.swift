@@ -5,6 +5,7 @@
 // (based on |f|, not on |θ|) does not see; at |θ| ~ 1e3–1e4 the central estimate is off by
 // 1e-10–1e-8 relative while Ridders agrees with the analytic gradient, so the check would
 // test the estimator, not the gradient.
+import ObjectiveFixtures
 import Objectives
 import Testing
 

@@ -7,6 +7,7 @@
 //   here, independently of the library's `loss(_:stoppedAt:)`;
 // - `fullGradient` against finite differences of the loss value itself.
 import Numerics
+import ObjectiveFixtures
 import Objectives
 import PropertyBased
 import TestSupport

@@ -4,6 +4,7 @@
 // with the stopped sum Σ_{t:c_t=1} r_t frozen (closure written here); its full gradient
 // against finite differences of the loss itself.
 import Numerics
+import ObjectiveFixtures
 import Objectives
 import PropertyBased
 import TestSupport

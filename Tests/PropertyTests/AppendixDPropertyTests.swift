@@ -2,6 +2,7 @@
 // basic invariants over seeded, edge-biased samples, and the stability and input-error tests
 // of the whole PRO family (extreme valid inputs give finite values and gradients; bad inputs
 // throw ObjectiveError naming the field).
+import ObjectiveFixtures
 import Objectives
 import PropertyBased
 import StableMath

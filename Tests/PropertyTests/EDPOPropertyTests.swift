@@ -2,6 +2,7 @@
 // finite-set inputs: Theorem 3.1's gradient equivalence in the logits, the derived constant
 // offset L_DPO − L_eDPO = ½log 2 + β E_µ[s log π_ref], the score's zero mean and bounds, the
 // regularizer's sign and zero at π = π_ref, and invariance to a common logit shift.
+import ObjectiveFixtures
 import Objectives
 import PropertyBased
 import StableMath

@@ -3,6 +3,7 @@
 // the partial-support underdetermination of §3.2, a one-element ℋ gives sample eDPO, the
 // App. B.3 lift identity, Theorem 4.3 (PRO with µ = µ̄, α = 1/η² has PRO-P's gradient), the
 // PRO-B and PRO-S specialisations of PRO, and PRO-P's App. D form = 4 × Theorem 4.3 form.
+import ObjectiveFixtures
 import Objectives
 import PropertyBased
 import StableMath

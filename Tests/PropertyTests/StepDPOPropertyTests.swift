@@ -3,6 +3,7 @@
 // positive steps, and L₁'s stop-gradient differs from its full gradient exactly on the stopped
 // coordinates, with DPO's weight times L₀'s direction. Tolerances are rounding bounds.
 import Numerics
+import ObjectiveFixtures
 import Objectives
 import PropertyBased
 import TestSupport

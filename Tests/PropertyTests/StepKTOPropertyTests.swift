@@ -1,4 +1,5 @@
 import Numerics
+import ObjectiveFixtures
 import Objectives
 import PropertyBased
 import TestSupport

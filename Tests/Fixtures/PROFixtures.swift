@@ -1,6 +1,6 @@
 // Seeded, edge-biased generators of the PRO-family inputs (finite response sets and App. D
-// samples), shared by this target's PRO tests. A copy lives in Tests/GradientChecks (the two
-// test targets cannot share code outside TestSupport, which cannot see Objectives).
+// samples), shared by the PRO gradient checks and property tests through the
+// ObjectiveFixtures target (TestSupport cannot see Objectives).
 import Objectives
 import PropertyBased
 import TestSupport
@@ -11,17 +11,17 @@ import TestSupport
   import Darwin
 #endif
 
-enum PROFixtures {
+public enum PROFixtures {
   /// A uniform integer in `range`.
-  static func int(_ range: ClosedRange<Int>, _ box: inout SeedBox) -> Int {
+  public static func int(_ range: ClosedRange<Int>, _ box: inout SeedBox) -> Int {
     range.lowerBound + Int(box.rng.next() % UInt64(range.count))
   }
 
   /// A uniform double in [0, 1).
-  static func unit(_ box: inout SeedBox) -> Double { Double(box.rng.next() >> 11) * 0x1.0p-53 }
+  public static func unit(_ box: inout SeedBox) -> Double { Double(box.rng.next() >> 11) * 0x1.0p-53 }
 
   /// Logits: edge-biased over ±`magnitude` (0 and repeated values give ties).
-  static func logits(_ n: Int, magnitude: Double, _ box: inout SeedBox) -> [Double] {
+  public static func logits(_ n: Int, magnitude: Double, _ box: inout SeedBox) -> [Double] {
     let g = EdgeGen.double(in: -magnitude...magnitude)
     var out = (0..<n).map { _ in g.run(using: &box.rng) }
     if n > 1 && box.rng.next() % 8 == 0 { out[1] = out[0] }  // an exact tie
@@ -29,7 +29,7 @@ enum PROFixtures {
   }
 
   /// A distribution on `support` (others 0): weights from {tiny, uniform, 1}, normalised.
-  static func distribution(_ n: Int, support: [Int], _ box: inout SeedBox) -> [Double] {
+  public static func distribution(_ n: Int, support: [Int], _ box: inout SeedBox) -> [Double] {
     var w = [Double](repeating: 0, count: n)
     for i in support {
       switch box.rng.next() % 6 {
@@ -43,7 +43,7 @@ enum PROFixtures {
   }
 
   /// A complementary preference matrix: each pair 0, 1, ½ or uniform; diagonal ½.
-  static func preference(_ n: Int, _ box: inout SeedBox) -> [[Double]] {
+  public static func preference(_ n: Int, _ box: inout SeedBox) -> [[Double]] {
     var p = [[Double]](repeating: [Double](repeating: 0.5, count: n), count: n)
     for i in 0..<n {
       for j in (i + 1)..<max(n, i + 1) where j > i {
@@ -62,7 +62,7 @@ enum PROFixtures {
   }
 
   /// A random subset of 0..<n of size k, in random order.
-  static func subset(_ n: Int, _ k: Int, _ box: inout SeedBox) -> [Int] {
+  public static func subset(_ n: Int, _ k: Int, _ box: inout SeedBox) -> [Int] {
     var idx = Array(0..<n)
     for i in stride(from: n - 1, to: 0, by: -1) {
       idx.swapAt(i, Int(box.rng.next() % UInt64(i + 1)))
@@ -70,7 +70,7 @@ enum PROFixtures {
     return Array(idx.prefix(k))
   }
 
-  static func population(magnitude: Double = 1e4) -> Generator<
+  public static func population(magnitude: Double = 1e4) -> Generator<
     PopulationPreferenceInput, Shrink.None<PopulationPreferenceInput>
   > {
     Generator { rng in
@@ -84,7 +84,7 @@ enum PROFixtures {
     }
   }
 
-  static func sampleEDPO(magnitude: Double = 1e4) -> Generator<
+  public static func sampleEDPO(magnitude: Double = 1e4) -> Generator<
     SampleEDPOInput, Shrink.None<SampleEDPOInput>
   > {
     Generator { rng in
@@ -102,7 +102,7 @@ enum PROFixtures {
     }
   }
 
-  static func pro(magnitude: Double = 1e4) -> Generator<PROInput, Shrink.None<PROInput>> {
+  public static func pro(magnitude: Double = 1e4) -> Generator<PROInput, Shrink.None<PROInput>> {
     Generator { rng in
       var box = SeedBox(rng.next())
       let n = int(2...7, &box)
@@ -121,7 +121,7 @@ enum PROFixtures {
     }
   }
 
-  static func prop(magnitude: Double = 1e4) -> Generator<PROPInput, Shrink.None<PROPInput>> {
+  public static func prop(magnitude: Double = 1e4) -> Generator<PROPInput, Shrink.None<PROPInput>> {
     Generator { rng in
       var box = SeedBox(rng.next())
       let n = int(3...7, &box)
@@ -138,7 +138,7 @@ enum PROFixtures {
     }
   }
 
-  static func pair(lowest: Double = -1e5) -> Generator<PreferencePair, Shrink.None<PreferencePair>>
+  public static func pair(lowest: Double = -1e5) -> Generator<PreferencePair, Shrink.None<PreferencePair>>
   {
     let lp = EdgeGen.logProbability(lowest: lowest)
     return Generator { rng in
@@ -150,7 +150,7 @@ enum PROFixtures {
     }
   }
 
-  static func binary(lowest: Double = -1e5) -> Generator<
+  public static func binary(lowest: Double = -1e5) -> Generator<
     PROBinarySample, Shrink.None<PROBinarySample>
   > {
     let lp = EdgeGen.logProbability(lowest: lowest)
@@ -163,7 +163,7 @@ enum PROFixtures {
     }
   }
 
-  static func scalar(lowest: Double = -1e5) -> Generator<
+  public static func scalar(lowest: Double = -1e5) -> Generator<
     PROScalarSample, Shrink.None<PROScalarSample>
   > {
     let lp = EdgeGen.logProbability(lowest: lowest)
@@ -178,7 +178,7 @@ enum PROFixtures {
     }
   }
 
-  static func kto(lowest: Double = -1e5) -> Generator<KTOPROInput, Shrink.None<KTOPROInput>> {
+  public static func kto(lowest: Double = -1e5) -> Generator<KTOPROInput, Shrink.None<KTOPROInput>> {
     let lp = EdgeGen.logProbability(lowest: lowest)
     return Generator { rng in
       var box = SeedBox(rng.next())
@@ -192,7 +192,7 @@ enum PROFixtures {
   /// varies on the scale |s|, s = logSumExp(a), as s → 0⁻, so the step is 1e-3·|s| when
   /// |s| < 1 (the harness default 1e-3 would leave the domain or straddle the steep region);
   /// otherwise the harness default. `extra` trailing variables get the default.
-  static func hyperSteps(policy: [Double], ref: [Double], extra: [Double]) -> [Double] {
+  public static func hyperSteps(policy: [Double], ref: [Double], extra: [Double]) -> [Double] {
     func steps(_ xs: [Double]) -> [Double] {
       var m = -Double.infinity
       for x in xs { m = max(m, x) }

@@ -1,16 +1,46 @@
-// Seeded, edge-biased generators of the PIPA-family inputs for the property tests (the same
-// generators as Tests/GradientChecks/PIPAGradientInputs.swift; test targets cannot share files).
-// Log-probabilities from EdgeGen down to `lowest`, logits from ±`logit`, labels and steps uniform.
+// Seeded, edge-biased generators of the PIPA-family inputs (PIPAAnswerInput, PIPATokenInput,
+// StepPairInput, StepKTOInput, KTOPIPAInput) for the gradient checks. Log-probabilities come
+// from EdgeGen (decades down to `lowest`, edges 0, −1e-300, −1, −30, −800, −1e4, −1e5),
+// logits from ±`logit`, labels and step structures uniformly.
 import Objectives
 import PropertyBased
 import TestSupport
 
-enum PIPAGen {
-  static func int(_ range: ClosedRange<Int>, _ rng: inout any SeededRandomNumberGenerator) -> Int {
+public enum PIPAGen {
+  /// Initial finite-difference steps: the harness default, except (a) within 4 default steps
+  /// of 0, the edge of the log-probability (≤ 0) domain, where the harness would fall back to
+  /// a one-sided difference whose error estimate, O(h·|f''|), is too wide to reject the
+  /// negative control on curved losses: there h = |x|/4 keeps the central difference inside
+  /// the domain, as long as |x|/4 ≥ 1e-5 (below that GSL's rounding estimate ε|f|/h would be
+  /// the wider one, so the default one-sided step is kept); (b) at most `cap` (a kink's
+  /// distance/20, so that even Ridders' widest probe, 10h, stays on one side of it).
+  public static func steps(_ x: [Double], cap: Double = .infinity) -> [Double] {
+    x.map { v in
+      var h = GradientCheck.defaultStep(v)
+      if abs(v) < 4 * h && abs(v) / 4 >= 1e-5 { h = abs(v) / 4 }
+      return min(h, cap)
+    }
+  }
+
+  /// Moves a PIPA-M negative input out of the band |log F − log(1 − ε)| < 1e-4 around the
+  /// clip's kink, by lowering logF by 2e-4 (it stays ≤ 0): inside the band every probe must
+  /// stay within band/20 of the kink, where GSL's rounding estimate ε|f|/h exceeds the
+  /// negative control's perturbation, so the check could not fail there. The kink itself is
+  /// tested exactly in PIPAPropertyTests (values and slopes on both sides of it).
+  public static func awayFromClip(_ x: PIPAAnswerInput, epsilon: Double) -> PIPAAnswerInput {
+    guard x.label == 0 else { return x }
+    let gap = PIPAM.logRatio(x) - PIPAM.clipThreshold(epsilon: epsilon)
+    guard abs(gap) < 1e-4 else { return x }
+    var y = x
+    y.logF -= 2e-4
+    return y
+  }
+
+  public static func int(_ range: ClosedRange<Int>, _ rng: inout any SeededRandomNumberGenerator) -> Int {
     range.lowerBound + Int(rng.next() % UInt64(range.count))
   }
 
-  static func answer(lowest: Double = -1e5, logit: Double = 1e4, label: Int? = nil)
+  public static func answer(lowest: Double = -1e5, logit: Double = 1e4, label: Int? = nil)
     -> Generator<PIPAAnswerInput, Shrink.None<PIPAAnswerInput>>
   {
     let lp = EdgeGen.logProbability(lowest: lowest)
@@ -22,7 +52,7 @@ enum PIPAGen {
     }
   }
 
-  static func tokens(count: ClosedRange<Int>, lowest: Double = -1e5, logit: Double = 1e4)
+  public static func tokens(count: ClosedRange<Int>, lowest: Double = -1e5, logit: Double = 1e4)
     -> Generator<PIPATokenInput, Shrink.None<PIPATokenInput>>
   {
     let lp = EdgeGen.logProbability(lowest: lowest)
@@ -41,7 +71,7 @@ enum PIPAGen {
   }
 
   /// Labels: all 0, all 1, first-wrong-step (1…1 0…0) or i.i.d., each a quarter of the time.
-  static func labels(_ n: Int, _ rng: inout any SeededRandomNumberGenerator) -> [Int] {
+  public static func labels(_ n: Int, _ rng: inout any SeededRandomNumberGenerator) -> [Int] {
     switch int(0...3, &rng) {
     case 0: return [Int](repeating: 0, count: n)
     case 1: return [Int](repeating: 1, count: n)
@@ -52,7 +82,7 @@ enum PIPAGen {
     }
   }
 
-  static func stepPair(count: ClosedRange<Int>, lowest: Double = -1e5)
+  public static func stepPair(count: ClosedRange<Int>, lowest: Double = -1e5)
     -> Generator<StepPairInput, Shrink.None<StepPairInput>>
   {
     let lp = EdgeGen.logProbability(lowest: lowest)
@@ -70,7 +100,7 @@ enum PIPAGen {
 
   /// Step-structured answers: steps of 1–4 tokens, one label per step (constant within it)
   /// unless `tokenLabels`, in which case labels follow `labels(_:_:)` per token.
-  static func stepKTO(
+  public static func stepKTO(
     count: ClosedRange<Int>, lowest: Double = -1e5, zMax: Double = 1e4, tokenLabels: Bool = false
   ) -> Generator<StepKTOInput, Shrink.None<StepKTOInput>> {
     let lp = EdgeGen.logProbability(lowest: lowest)
@@ -101,7 +131,7 @@ enum PIPAGen {
     }
   }
 
-  static func ktoPIPA(lowest: Double = -1e5, zMax: Double = 1e4)
+  public static func ktoPIPA(lowest: Double = -1e5, zMax: Double = 1e4)
     -> Generator<KTOPIPAInput, Shrink.None<KTOPIPAInput>>
   {
     let lp = EdgeGen.logProbability(lowest: lowest)
@@ -113,7 +143,7 @@ enum PIPAGen {
     }
   }
 
-  static func pair(lowest: Double = -1e5) -> Generator<PreferencePair, Shrink.None<[Double]>> {
+  public static func pair(lowest: Double = -1e5) -> Generator<PreferencePair, Shrink.None<[Double]>> {
     EdgeGen.array(EdgeGen.logProbability(lowest: lowest), count: 4...4).map { v in
       PreferencePair(
         logProbChosen: v[0], logProbRejected: v[1], refLogProbChosen: v[2],
