@@ -85,22 +85,13 @@ extension MaPPOClaims {
         scoreRejected: data.model.score(theta, p.rejected))
       for j in printed.indices { printed[j] += g[j] / Double(data.pairs.count) }
     }
-    let f: ([Double]) -> Double = { t in (try? data.loss(t, lossFn)) ?? .nan }
-    // Reading of the FD rule: the loss receives sequence log-probabilities of size up to
-    // ~10³ (A1, 512 tokens), each rounded to ε·|log π|; that moves L by up to
-    // β(1 + Δr)·ε·(|log π_w| + |log π_l| + refs), which GSL's abserr (estimated from |f|)
-    // does not see. It is added as inputRounding (see FDRule).
-    var inputRounding = 0.0
-    for p in data.pairs {
-      let mags = abs(data.model.logProbability(theta, p.chosen)) + abs(data.model.logProbability(theta, p.rejected))
-        + abs(p.refLogProbChosen) + abs(p.refLogProbRejected)
-      inputRounding += beta * (1 + abs(p.deltaR)) * Double.ulpOfOne * mags / Double(data.pairs.count)
-    }
-    for c in try FDRule.compare(f: f, gradient: printed, at: theta, random: &r, inputRounding: inputRounding) {
-      tally.record(
-        cls, residual: abs(c.analytic - c.numeric.value), tolerance: c.tolerance,
-        inputs: [NamedValue("instance", Double(instance)), NamedValue("β", beta)],
-        detail: "\(c.label): eq. (13) gives \(c.analytic), finite differences \(c.numeric)")
-    }
+    // The FD rule with the rounding of the sequence log-probabilities (see recordFDComparison).
+    try recordFDComparison(
+      &tally, cls, instance: instance, beta: beta, data: data, theta: theta, loss: lossFn, claimed: printed,
+      what: "eq. (13)",
+      inputRounding: { p, lw, ll in
+        beta * (1 + abs(p.deltaR)) * Double.ulpOfOne
+          * (abs(lw) + abs(ll) + abs(p.refLogProbChosen) + abs(p.refLogProbRejected))
+      }, random: &r)
   }
 }
