@@ -5,6 +5,7 @@
 // same checking logic) changes the verdict, so no check is one that cannot fail.
 import Claims
 import Foundation
+import Objectives
 import Testing
 
 @Suite struct PIPAClaimTests {
@@ -23,7 +24,28 @@ import Testing
   // table4: +0.23 > −0.84, +1.24 > −0.70; 76.27 < 79.08, 47.96 < 50.82.              → confirmed
   // tables.cross-consistency: Table 4 PIPA-M (79.08, 50.82) is Table 1 Paired/Answer DS, not
   //   Unpaired/Answer DS (79.08, 51.04).                                              → refuted
+  // pipam.clip-eps: −log1p(−min(max(F, 0), 1 − ε)) ≤ B = −log1p(−fl(1 − ε)).     → confirmed
+  // pipan.bayes-closed-form: f g/(f g + p(1 − g)) = x/(x + 1) with x = f g/(p(1 − g)). → confirmed
+  // thm-a2.kto-equivalence: σ(h − z) = f/(f + p e^z) = Bayes with p(c=1) = 1/(1 + e^z). → confirmed
+  // thm-a2.kto-equivalence.beta: σ(β(h − z)) ≠ σ(h − z) unless β = 1 (or h = z). → conditional
+  // kto.pipan-special-case: logit g = −z gives PIPA-N's logit h − z.                → confirmed
+  // stepdpo.l0-masking: c⁻_t = 1 tokens do not enter L₀; all c⁻ = 0 gives L_DPO.   → confirmed
+  // stepdpo.l1-value: sg is the identity on values, so L₁ = L_DPO.                  → confirmed
+  // stepdpo.l1-gradient: ∂L₁ has weight βσ(−u_DPO) on the unmasked tokens.         → confirmed
+  // stepkto.reduces-to-kto: Step-KTO(K = 1) = −[cσ(Σr − z₀) + (1 − c)σ(z₀ − Σr)], the
+  //   printed L_KTO has no minus sign: L_Step-KTO = −L_KTO.                          → refuted
+  // stepkto.l1-negative: value −σ(−Σr + z₀), gradient σ'(v) on c_t = 0 tokens.      → confirmed
   static let expected: [(String, Verdict)] = [
+    ("pipa.pipam.clip-eps", .confirmed),
+    ("pipa.pipan.bayes-closed-form", .confirmed),
+    ("pipa.thm-a2.kto-equivalence", .confirmed),
+    ("pipa.thm-a2.kto-equivalence.beta", .conditional),
+    ("pipa.kto.pipan-special-case", .confirmed),
+    ("pipa.stepdpo.l0-masking", .confirmed),
+    ("pipa.stepdpo.l1-value", .confirmed),
+    ("pipa.stepdpo.l1-gradient", .confirmed),
+    ("pipa.stepkto.reduces-to-kto", .refuted),
+    ("pipa.stepkto.l1-negative", .confirmed),
     ("pipa.value-head-param-fraction", .confirmed),
     ("pipa.table1.best-in-all-settings", .confirmed),
     ("pipa.table1.gain-range", .refuted),
@@ -119,5 +141,52 @@ import Testing
     // A 4096·20-wide head (≈ 6.9e9 parameters) is about half the model.
     #expect(PIPAClaims.paramFractionOutcome(hidden: 81920, threshold: 0.01).verdict == .refuted)
     #expect(PIPAClaims.paramFractionOutcome(hidden: 4096, threshold: 0.01).verdict == .confirmed)
+  }
+
+  // MARK: Mutation tests on the analytic checks: a wrong formula changes the verdict.
+
+  static let quick = CheckContext(seed: 7, mode: .quick)
+
+  @Test func bayesClosedFormRefutesAWrongTau() {
+    #expect(PIPAClaims.bayesClosedForm(Self.quick) { $0 / ($0 + 2) }.verdict == .refuted)
+  }
+
+  @Test func ktoSpecialCaseRefutesTheWrongClassPrior() {
+    #expect(PIPAClaims.ktoPipanSpecialCase(Self.quick) { $0 }.verdict == .refuted)
+  }
+
+  @Test func ktoBetaConfirmedWhenBetaIsAlwaysOne() {
+    #expect(PIPAClaims.ktoBetaOutcome(Self.quick) { _ in 1 }.verdict == .confirmed)
+  }
+
+  @Test func clipEpsRefutesTheUnclippedTerm() throws {
+    #expect(try PIPAClaims.clipEps(Self.quick) { -log1p(-min($0, 1 - 1e-12)) }.verdict == .refuted)
+  }
+
+  @Test func l0MaskingRefutesDPOInPlaceOfL0() throws {
+    let o = try PIPAClaims.l0Masking(
+      Self.quick, loss: { PIPAClaims.sequenceDPO($0, beta: $1) },
+      gradient: { (try? StepDPOL1(beta: $1).fullGradient($0)) ?? [] })
+    #expect(o.verdict == .refuted)
+  }
+
+  @Test func l1ValueRefutesL0AsTheValue() {
+    let o = PIPAClaims.l1Value(Self.quick) { (try? StepDPOL0(beta: $1).loss($0)) ?? .nan }
+    #expect(o.verdict == .refuted)
+  }
+
+  @Test func l1GradientRefutesTheUnmaskedGradient() throws {
+    let o = try PIPAClaims.l1Gradient(Self.quick) { (try? StepDPOL1(beta: $1).fullGradient($0)) ?? [] }
+    #expect(o.verdict == .refuted)
+  }
+
+  @Test func reducesToKTOConfirmedAgainstTheNegatedPrintedForm() {
+    let o = PIPAClaims.reducesToKTO(Self.quick) { -((try? KTOAppendixBForm().loss($0)) ?? .nan) }
+    #expect(o.verdict == .confirmed)
+  }
+
+  @Test func ktoL1NegativeRefutesTheUnmaskedGradient() throws {
+    let o = try PIPAClaims.ktoL1Negative(Self.quick) { (try? StepKTOL1().fullGradient($0)) ?? [] }
+    #expect(o.verdict == .refuted)
   }
 }

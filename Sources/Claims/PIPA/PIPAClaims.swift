@@ -5,6 +5,16 @@
 /// The PIPA claim registry.
 public enum PIPAClaims {
   public static let all: [Claim] = [
+    pipamClipEps,
+    pipanBayesClosedForm,
+    thmA2KTOEquivalence,
+    thmA2KTOEquivalenceBeta,
+    ktoPipanSpecialCase,
+    stepDPOL0Masking,
+    stepDPOL1Value,
+    stepDPOL1Gradient,
+    stepKTOReducesToKTO,
+    stepKTOL1Negative,
     valueHeadParamFraction,
     table1BestInAllSettings,
     table1GainRange,
