@@ -5,6 +5,7 @@
 // same checking logic) changes the verdict, so no check is one that cannot fail.
 import Claims
 import Foundation
+import Numerics
 import Objectives
 import Testing
 
@@ -35,7 +36,33 @@ import Testing
   // stepkto.reduces-to-kto: Step-KTO(K = 1) = −[cσ(Σr − z₀) + (1 − c)σ(z₀ − Σr)], the
   //   printed L_KTO has no minus sign: L_Step-KTO = −L_KTO.                          → refuted
   // stepkto.l1-negative: value −σ(−Σr + z₀), gradient σ'(v) on c_t = 0 tokens.      → confirmed
+  // thm21.marginal-constraint: f·g + p − f·g = p, in the clipped log form.          → confirmed
+  // thm21.nonnegativity-clipping: g = min(g₀, p/f) makes f·g ≤ p.                   → confirmed
+  // thm21.parameterization-consistency: with the per-y clip active, Σ_y f·g(y) < g₀ and
+  //   q ≠ f (e.g. g₀ = 0.65, min p/f = 0.083); exact when the clip is inactive. → conditional
+  // pipam.f-is-probability: F = f·g/p > 1 whenever g > p/f (e.g. log f = −10, log p = −16.6,
+  //   g ≈ 1); F ≤ 1 under the clip.                                              → conditional
+  // pipan.unconstrained: f·g + p·(1 − g) sums to 1 with the stated conditionals.    → confirmed
+  // pipam.kl-reduction: E KL = Σ p^d log p^d − E log p; log p(y,c) = log p^prior + log p(c|y). → confirmed
+  // pipam.algorithm1-loss: F = p(y,1)/p^prior = p(c=1|y) by (3), per token.        → confirmed
+  // pipam.practical-vs-theorem: equal below 1 − ε; |F − (1 − ε)| ≤ ε on [1 − ε, 1]; for
+  //   F₀ > 1 the positive term −log F₀ < 0 ≠ 0.                                 → conditional
+  // step.answer-level-encoding: T = 1 is the answer level; for T > 1, Π F_t + Π(1 − F_t) < 1
+  //   (e.g. F_t = ½, T = 2: ½).                                                 → conditional
+  // thm-a1.dpo-equivalence: (9) is σ(r) with r = log f(y⁺)p(y⁻)/(f(y⁻)p(y⁺)).       → confirmed
+  // thm-a1.dpo-equivalence.beta: log σ(βr) ≠ log σ(r) unless β = 1.             → conditional
   static let expected: [(String, Verdict)] = [
+    ("pipa.pipam.kl-reduction", .confirmed),
+    ("pipa.pipam.algorithm1-loss", .confirmed),
+    ("pipa.pipam.practical-vs-theorem", .conditional),
+    ("pipa.step.answer-level-encoding", .conditional),
+    ("pipa.thm-a1.dpo-equivalence", .confirmed),
+    ("pipa.thm-a1.dpo-equivalence.beta", .conditional),
+    ("pipa.thm21.marginal-constraint", .confirmed),
+    ("pipa.thm21.nonnegativity-clipping", .confirmed),
+    ("pipa.thm21.parameterization-consistency", .conditional),
+    ("pipa.pipam.f-is-probability", .conditional),
+    ("pipa.pipan.unconstrained", .confirmed),
     ("pipa.pipam.clip-eps", .confirmed),
     ("pipa.pipan.bayes-closed-form", .confirmed),
     ("pipa.thm-a2.kto-equivalence", .confirmed),
@@ -188,5 +215,53 @@ import Testing
   @Test func ktoL1NegativeRefutesTheUnmaskedGradient() throws {
     let o = try PIPAClaims.ktoL1Negative(Self.quick) { (try? StepKTOL1().fullGradient($0)) ?? [] }
     #expect(o.verdict == .refuted)
+  }
+
+  @Test func marginalConstraintRefutesTheUnclippedJoint() {
+    let o = PIPAClaims.marginalConstraint(Self.quick) { lf, lg0, lp, c in
+      c == 1 ? lf + lg0 : lp + log1mExp(lf + lg0 - lp)
+    }
+    #expect(o.verdict == .refuted)
+  }
+
+  @Test func nonnegativityRefutesAMissingClip() {
+    #expect(PIPAClaims.nonnegativityClipping(Self.quick) { g0, _, _ in g0 }.verdict == .refuted)
+  }
+
+  @Test func pipanUnconstrainedRefutesAWrongNegativeCell() {
+    #expect(PIPAClaims.pipanUnconstrained(Self.quick) { p, g in p * g }.verdict == .refuted)
+  }
+
+  @Test func klReductionRefutesAWrongConditional() throws {
+    let o = try PIPAClaims.klReduction(Self.quick) { lf, lg, lp, c in c == 1 ? lf + lg - lp : lf }
+    #expect(o.verdict == .refuted)
+  }
+
+  @Test func algorithm1LossRefutesTheUnclippedPositiveTerm() {
+    let o = PIPAClaims.algorithm1Loss(Self.quick) { lf, lg0, lp, c in
+      PIPAM.tokenLoss(logRatio: lf + lg0 - lp, label: c, epsilon: 1e-10)
+    }
+    #expect(o.verdict == .refuted)
+  }
+
+  @Test func practicalVsTheoremApproximateWhenPositivesAreClippedToo() throws {
+    let o = try PIPAClaims.practicalVsTheorem(Self.quick) { l, c, e in
+      c == 1 ? -min(l, 0) : PIPAM.tokenLoss(logRatio: l, label: c, epsilon: e)
+    }
+    #expect(o.verdict == .approximate)
+  }
+
+  @Test func answerLevelEncodingRefutedWithAWrongTokenPrior() {
+    let o = PIPAClaims.answerLevelEncoding(Self.quick) { lg, t in lg / Double(t + 1) }
+    #expect(o.verdict == .refuted)
+  }
+
+  @Test func dpoEquivalenceRefutedWithThePriorOnTheWrongConditional() throws {
+    let o = try PIPAClaims.dpoEquivalence(Self.quick) { _, lq0 in lq0 }
+    #expect(o.verdict == .refuted)
+  }
+
+  @Test func dpoBetaConfirmedWhenBetaIsAlwaysOne() throws {
+    #expect(try PIPAClaims.dpoEquivalenceBeta(Self.quick) { _, _ in 1 }.verdict == .confirmed)
   }
 }

@@ -5,8 +5,19 @@
 /// The PIPA claim registry.
 public enum PIPAClaims {
   public static let all: [Claim] = [
+    pipamKLReduction,
+    thm21MarginalConstraint,
+    thm21NonnegativityClipping,
+    thm21ParameterizationConsistency,
+    pipamAlgorithm1Loss,
+    pipamFIsProbability,
     pipamClipEps,
+    pipamPracticalVsTheorem,
     pipanBayesClosedForm,
+    pipanUnconstrainedClaim,
+    stepAnswerLevelEncoding,
+    thmA1DPOEquivalence,
+    thmA1DPOEquivalenceBeta,
     thmA2KTOEquivalence,
     thmA2KTOEquivalenceBeta,
     ktoPipanSpecialCase,
