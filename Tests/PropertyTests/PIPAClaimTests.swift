@@ -51,7 +51,15 @@ import Testing
   //   (e.g. F_t = ½, T = 2: ½).                                                 → conditional
   // thm-a1.dpo-equivalence: (9) is σ(r) with r = log f(y⁺)p(y⁻)/(f(y⁻)p(y⁺)).       → confirmed
   // thm-a1.dpo-equivalence.beta: log σ(βr) ≠ log σ(r) unless β = 1.             → conditional
+  // sft-is-mle: Σ n log p(y,c) separates over c; the c = 1 block is maximised by n₁/Σn₁. → confirmed
+  // pipan.constrained-mle-consistency: σ(u_y) = p*(c=1|y) at the target is stationary and
+  //   the conditional likelihood is strictly concave in (log f, logit g).           → confirmed
+  // stepdpo.tree-equivalence: values agree (the prefix cancels), but ∂L₁ on the shared prefix
+  //   is −βσ(−u) from y⁺ (y⁻'s copy is stopped), while ∇L_SD is 0 there.       → conditional
   static let expected: [(String, Verdict)] = [
+    ("pipa.sft-is-mle", .confirmed),
+    ("pipa.pipan.constrained-mle-consistency", .confirmed),
+    ("pipa.stepdpo.tree-equivalence", .conditional),
     ("pipa.pipam.kl-reduction", .confirmed),
     ("pipa.pipam.algorithm1-loss", .confirmed),
     ("pipa.pipam.practical-vs-theorem", .conditional),
@@ -263,5 +271,19 @@ import Testing
 
   @Test func dpoBetaConfirmedWhenBetaIsAlwaysOne() throws {
     #expect(try PIPAClaims.dpoEquivalenceBeta(Self.quick) { _, _ in 1 }.verdict == .confirmed)
+  }
+
+  @Test func sftIsMLERefutedAgainstTheNegativeFrequencies() {
+    let o = PIPAClaims.sftIsMLE(Self.quick) { _, neg in PIPAOptimizer.pinned(neg.map { $0 / neg.reduce(0, +) }) }
+    #expect(o.verdict == .refuted)
+  }
+
+  @Test func pipanMLERefutedWhenThePriorIsWrong() {
+    #expect(PIPAClaims.pipanConstrainedMLE(Self.quick, misspecifyWellSpecified: true).verdict == .refuted)
+  }
+
+  @Test func treeEquivalenceConfirmedWithoutTheStopGradient() throws {
+    let o = try PIPAClaims.treeEquivalence(Self.quick) { x, _, beta in PIPAClaims.sequenceDPO(x, beta: beta) }
+    #expect(o.verdict == .confirmed)
   }
 }

@@ -5,6 +5,7 @@
 /// The PIPA claim registry.
 public enum PIPAClaims {
   public static let all: [Claim] = [
+    sftIsMLEClaim,
     pipamKLReduction,
     thm21MarginalConstraint,
     thm21NonnegativityClipping,
@@ -15,6 +16,7 @@ public enum PIPAClaims {
     pipamPracticalVsTheorem,
     pipanBayesClosedForm,
     pipanUnconstrainedClaim,
+    pipanConstrainedMLEConsistency,
     stepAnswerLevelEncoding,
     thmA1DPOEquivalence,
     thmA1DPOEquivalenceBeta,
@@ -24,6 +26,7 @@ public enum PIPAClaims {
     stepDPOL0Masking,
     stepDPOL1Value,
     stepDPOL1Gradient,
+    stepDPOTreeEquivalence,
     stepKTOReducesToKTO,
     stepKTOL1Negative,
     valueHeadParamFraction,
