@@ -1,0 +1,35 @@
+// The registered AlphaPO claims (claims/alphapo.md), in catalog order. Empirical ids belong
+// to the training run and are not listed here.
+
+/// AlphaPO's checks (003_5c1a521bcc07b90e.txt).
+public enum AlphaPOClaims {
+  public static let all: [Claim] = [
+    lossFromReward,
+    dpoRewardPartitionCancels,
+    dpoAsVariableMargin,
+    simpoBetaHinge,
+    rewardAlphaToZero,
+    rewardAlphaOneInverseLinear,
+    rewardAlphaMinusOneLinear,
+    rewardDerivative,
+    deltaRClosedForm,
+    eq32MatchesEq5,
+    thm31LimitAlphaToMinusInf,
+    thm31LimitPositiveMargin,
+    thm31LimitNonpositiveMargin,
+    thm31ZeroMarginIdentities,
+    thm31ComponentLimits,
+    illustration1ClosedForm,
+    illustration1Values,
+    illustration2ClosedForm,
+    illustration2Values,
+    illustrationsNonmonotonic,
+    ratioEq25,
+    lemmaA1MonotoneDerivative,
+    lemmaA1Eq33,
+    figure4LogRewardDifferences,
+    reportedRelativeImprovements,
+    reportedTableConsistency,
+    reportedComparisons,
+  ]
+}
