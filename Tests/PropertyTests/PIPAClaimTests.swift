@@ -56,7 +56,18 @@ import Testing
   //   the conditional likelihood is strictly concave in (log f, logit g).           → confirmed
   // stepdpo.tree-equivalence: values agree (the prefix cancels), but ∂L₁ on the shared prefix
   //   is −βσ(−u) from y⁺ (y⁻'s copy is stopped), while ∇L_SD is 0 there.       → conditional
+  // step.factorization: holds when c_t depends on y≤t only (M-a); step-constant, answer-level
+  //   and first-wrong-step labels depend on later tokens, e.g. c₁ = h(y₁, y₂).     → conditional
+  // step.bayes: every identity is a rearrangement of exact marginals.                → confirmed
+  // step.marginal-constraint: Σ_c p^prior_t F^c(1 − F)^{1−c} = p^prior_t; with the clip active
+  //   Σ_y f·g(y) < g₀ at that history.                                              → conditional
+  // kto.loss-type: at the maximizer of E log σ(±(h − z)) the gradient of E σ(±(h − z)) is not
+  //   0 (weights σ' vs σ(∓u) differ), e.g. K = 7: ‖∇J₁₀‖ = 0.037; J₁₀ climbs higher.  → refuted
   static let expected: [(String, Verdict)] = [
+    ("pipa.kto.loss-type", .refuted),
+    ("pipa.step.factorization", .conditional),
+    ("pipa.step.bayes", .confirmed),
+    ("pipa.step.marginal-constraint", .conditional),
     ("pipa.sft-is-mle", .confirmed),
     ("pipa.pipan.constrained-mle-consistency", .confirmed),
     ("pipa.stepdpo.tree-equivalence", .conditional),
@@ -284,6 +295,20 @@ import Testing
 
   @Test func treeEquivalenceConfirmedWithoutTheStopGradient() throws {
     let o = try PIPAClaims.treeEquivalence(Self.quick) { x, _, beta in PIPAClaims.sequenceDPO(x, beta: beta) }
+    #expect(o.verdict == .confirmed)
+  }
+
+  @Test func stepBayesRefutesAWrongTau() {
+    #expect(PIPAClaims.stepBayes(Self.quick) { $0 / ($0 + 2) }.verdict == .refuted)
+  }
+
+  @Test func stepMarginalConstraintRefutedWhenTheHeadIsRescaled() {
+    let o = PIPAClaims.stepMarginalConstraint(Self.quick) { g0, p, f in min(g0, p / f) / 2 }
+    #expect(o.verdict == .refuted)
+  }
+
+  @Test func ktoLossTypeConfirmedWhenBothSidesAreTheLogLikelihood() throws {
+    let o = try PIPAClaims.ktoLossType(Self.quick, eq10: PIPAClaims.logLikelihoodPhi)
     #expect(o.verdict == .confirmed)
   }
 }

@@ -241,7 +241,7 @@ extension PIPAClaims {
     var tally = Tally()
     var negated = Tally()
     var r = ctx.stream("stepkto.reduces-to-kto")
-    for _ in 0..<ctx.count(full: 10_000, quick: 1_000) {
+    for _ in 0..<ctx.count(full: 10_000, quick: 300) {
       let x = ktoInput(&r, pattern: nil, constantLabel: r.uniform() < 0.5 ? 0 : 1)
       guard let step = try? StepKTO().loss(x) else { continue }
       let kto = printedKTO(x)
