@@ -26,6 +26,9 @@ import Testing
   // illustrations-nonmonotonic: Illustration 2 at the five printed α is increasing
   //   (0.12, 3.41, 7.05, 46.77, 383.34); only the grid (zero of T₂ at α = −1) is
   //   non-monotone → conditional.
+  // gradient-nonmonotonic-in-alpha: for m < 0 with A_wA_l ≤ 0, T₁ rises from β/(1+e^{−γ}) to β
+  //   and T₂ (a sum of increasing exponentials) rises, so |∂ℓ/∂v| is monotone; on Z (Δ ≠ 0)
+  //   T₁ is constant and T₂ = e^{αc}|Δ| → conditional on (D1) m > 0.
   // figure4: log 1.5 = 0.4055 vs 0.40 (|diff| 0.0055 > 0.005) → approximate.
   // reported-relative-improvements: Mistral vs SimPO (33.03 − 29.71)/29.71 = 11.17 % outside
   //   [7, 10] by > 1 point → refuted.
@@ -39,20 +42,27 @@ import Testing
     ("alphapo.reward-alpha-to-zero", .confirmed),
     ("alphapo.reward-alpha-one-inverse-linear", .confirmed),
     ("alphapo.reward-alpha-minus-one-linear", .confirmed),
+    ("alphapo.reward-is-alpha-divergence-derivative", .confirmed),
+    ("alphapo.alpha-divergence-kl-limits", .confirmed),
     ("alphapo.reward-derivative", .confirmed),
     ("alphapo.delta-r-closed-form", .confirmed),
     ("alphapo.eq32-matches-eq5", .confirmed),
+    ("alphapo.gradient-magnitude-eq6", .confirmed),
+    ("alphapo.gradient-factorization-t1t2", .confirmed),
     ("alphapo.thm31-limit-alpha-to-minus-inf", .confirmed),
     ("alphapo.thm31-limit-positive-margin", .confirmed),
     ("alphapo.thm31-limit-nonpositive-margin", .conditional),
     ("alphapo.thm31-zero-margin-identities", .confirmed),
     ("alphapo.thm31-component-limits", .conditional),
+    ("alphapo.decay-rate-by-alpha-sign", .confirmed),
     ("alphapo.illustration1-closed-form", .confirmed),
     ("alphapo.illustration1-values", .approximate),
     ("alphapo.illustration2-closed-form", .confirmed),
     ("alphapo.illustration2-values", .confirmed),
     ("alphapo.illustrations-nonmonotonic", .conditional),
+    ("alphapo.gradient-nonmonotonic-in-alpha", .conditional),
     ("alphapo.ratio-eq25", .confirmed),
+    ("alphapo.alpha0-degenerate-cases", .confirmed),
     ("alphapo.lemma-a1-monotone-derivative", .confirmed),
     ("alphapo.lemma-a1-eq33", .confirmed),
     ("alphapo.figure4-log-reward-differences", .approximate),
@@ -127,6 +137,18 @@ import Testing
       e, a in AlphaPOGradientLogSpace.evaluate(e, alpha: a).logT2
     }
     #expect(wrong.verdict != .confirmed)
+  }
+
+  @Test func m1GradientCheckFailsOnWrongFormula() throws {
+    var tally = Tally()
+    // A_w doubled (a wrong r′_w).
+    try AlphaPOClaims.m1GradientTally(CheckContext(seed: 1, mode: .quick), label: "mutant", into: &tally) {
+      e, a in
+      var f = e
+      f.aw *= 2
+      return AlphaPOGradientFactors.gradientMagnitudeEq6(f, alpha: a)
+    }
+    #expect(tally.failures > 0)
   }
 
   @Test func printedTableChecksFailOnAlteredCells() {

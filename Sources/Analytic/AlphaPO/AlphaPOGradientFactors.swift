@@ -53,12 +53,20 @@ public enum AlphaPOGradientFactors {
     return e.beta / alpha * (exp(alpha * e.cl) - exp(alpha * e.cw))
   }
 
+  /// δr in the algebraically identical form (β/α)e^{αc_w}·expm1(α(c_l − c_w)), free of the
+  /// cancellation of the printed difference when |α(c_l − c_w)| ≪ 1 (error ~ε/|αd| there).
+  public static func deltaRStable(_ e: AlphaPOExample, alpha: Double) -> Double {
+    if alpha == 0 { return e.beta * (e.cl - e.cw) }
+    return e.beta / alpha * exp(alpha * e.cw) * expm1(alpha * (e.cl - e.cw))
+  }
+
   /// ℓ′(z) = −1/(1 + e^{z}) for ℓ(z) = −log σ(z) (claims/alphapo.md §1.1).
   public static func lossDerivative(_ z: Double) -> Double { -1 / (1 + exp(z)) }
 
-  /// Eq. (7): T₁ = β/(1 + exp((β/α)[e^{αc_l} − e^{αc_w}] − γ)).
+  /// Eq. (7): T₁ = β/(1 + exp((β/α)[e^{αc_l} − e^{αc_w}] − γ)), the bracket by
+  /// ``deltaRStable(_:alpha:)``.
   public static func t1(_ e: AlphaPOExample, alpha: Double) -> Double {
-    e.beta / (1 + exp(deltaR(e, alpha: alpha) - e.gamma))
+    e.beta / (1 + exp(deltaRStable(e, alpha: alpha) - e.gamma))
   }
 
   /// Eq. (8): T₂ = |e^{αc_w}A_w − e^{αc_l}A_l|.
@@ -73,7 +81,7 @@ public enum AlphaPOGradientFactors {
 
   /// The signed value ℓ′(δr − γ)(r′_w ∂π_w/∂v − r′_l ∂π_l/∂v) = ∂ℓ/∂v.
   public static func signedGradientEq6(_ e: AlphaPOExample, alpha: Double) -> Double {
-    let lp = lossDerivative(deltaR(e, alpha: alpha) - e.gamma)
+    let lp = lossDerivative(deltaRStable(e, alpha: alpha) - e.gamma)
     return lp * (e.beta * exp(alpha * e.cw) * e.aw - e.beta * exp(alpha * e.cl) * e.al)
   }
 }
