@@ -63,7 +63,13 @@ import Testing
   //   Σ_y f·g(y) < g₀ at that history.                                              → conditional
   // kto.loss-type: at the maximizer of E log σ(±(h − z)) the gradient of E σ(±(h − z)) is not
   //   0 (weights σ' vs σ(∓u) differ), e.g. K = 7: ‖∇J₁₀‖ = 0.037; J₁₀ climbs higher.  → refuted
+  // thm21.objective-direction: θ_KL maximizes P = E log p (Hessian of P negative definite),
+  //   and g₀ = 1 with f(y) > p^prior(y) gives P = −∞: "minimizing" has the wrong sign. → refuted
+  // pipam.constrained-mle-consistency: at the target F = p*(c=1|y), the conditional
+  //   likelihood's unique maximizer.                                                 → confirmed
   static let expected: [(String, Verdict)] = [
+    ("pipa.thm21.objective-direction", .refuted),
+    ("pipa.pipam.constrained-mle-consistency", .confirmed),
     ("pipa.kto.loss-type", .refuted),
     ("pipa.step.factorization", .conditional),
     ("pipa.step.bayes", .confirmed),
@@ -310,5 +316,13 @@ import Testing
   @Test func ktoLossTypeConfirmedWhenBothSidesAreTheLogLikelihood() throws {
     let o = try PIPAClaims.ktoLossType(Self.quick, eq10: PIPAClaims.logLikelihoodPhi)
     #expect(o.verdict == .confirmed)
+  }
+
+  @Test func pipamMLERefutedWhenThePriorIsNotTheMarginal() {
+    let o = PIPAClaims.pipamConstrainedMLE(Self.quick) { m in
+      let s = m.map { $0 * $0 }.reduce(0, +)
+      return m.map { $0 * $0 / s }
+    }
+    #expect(o.verdict == .refuted)
   }
 }

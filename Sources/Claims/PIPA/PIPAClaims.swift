@@ -10,6 +10,8 @@ public enum PIPAClaims {
     thm21MarginalConstraint,
     thm21NonnegativityClipping,
     thm21ParameterizationConsistency,
+    thm21ObjectiveDirection,
+    pipamConstrainedMLEConsistency,
     pipamAlgorithm1Loss,
     pipamFIsProbability,
     pipamClipEps,
