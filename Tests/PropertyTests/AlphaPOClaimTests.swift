@@ -29,6 +29,12 @@ import Testing
   // gradient-nonmonotonic-in-alpha: for m < 0 with A_wA_l ≤ 0, T₁ rises from β/(1+e^{−γ}) to β
   //   and T₂ (a sum of increasing exponentials) rises, so |∂ℓ/∂v| is monotone; on Z (Δ ≠ 0)
   //   T₁ is constant and T₂ = e^{αc}|Δ| → conditional on (D1) m > 0.
+  // alpha0-is-boundary: (26) → (27) inverts the ratio: (26) gives
+  //   e^{−αm} ≥ (⟨∇π_w,∇π_l⟩/‖∇π_w‖²)·π_w|y_w|/(π_l|y_l|), (27) prints ‖∇π_w‖²/⟨∇π_w,∇π_l⟩;
+  //   so h(α₀) = 2 log(‖∇π_w‖²/⟨∇π_w,∇π_l⟩) ≠ 0 unless ⟨∇π_w,∇π_l⟩ = ‖∇π_w‖² → refuted
+  //   (the mutation test below shows the corrected α₀ confirms).
+  // alpha0-threshold: with the printed α₀ the claimed side is still safe when
+  //   ⟨∇π_w,∇π_l⟩ ≤ ‖∇π_w‖² (the printed α₀ is then on the conservative side) → conditional (K1).
   // figure4: log 1.5 = 0.4055 vs 0.40 (|diff| 0.0055 > 0.005) → approximate.
   // reported-relative-improvements: Mistral vs SimPO (33.03 − 29.71)/29.71 = 11.17 % outside
   //   [7, 10] by > 1 point → refuted.
@@ -62,6 +68,8 @@ import Testing
     ("alphapo.illustrations-nonmonotonic", .conditional),
     ("alphapo.gradient-nonmonotonic-in-alpha", .conditional),
     ("alphapo.ratio-eq25", .confirmed),
+    ("alphapo.alpha0-is-boundary", .refuted),
+    ("alphapo.alpha0-threshold", .conditional),
     ("alphapo.alpha0-degenerate-cases", .confirmed),
     ("alphapo.lemma-a1-monotone-derivative", .confirmed),
     ("alphapo.lemma-a1-eq33", .confirmed),
@@ -149,6 +157,20 @@ import Testing
       return AlphaPOGradientFactors.gradientMagnitudeEq6(f, alpha: a)
     }
     #expect(tally.failures > 0)
+  }
+
+  @Test func alpha0BoundaryConfirmsTheCorrectedThreshold() throws {
+    // α₀ from (26) solved correctly: −log(⟨∇π_w,∇π_l⟩/‖∇π_w‖² · π_w|y_w|/(π_l|y_l|))/m.
+    let corrected = try AlphaPOClaims.alpha0BoundaryCheck(CheckContext(seed: 1, mode: .quick)) { x in
+      -(-x.logNormOverInner + x.logPiW + log(Double(x.lenW)) - x.logPiL - log(Double(x.lenL))) / x.margin
+    }
+    // Part (ii) (h(α₀) = 0) passes for the corrected α₀ and fails for the printed one; part (i)
+    // still compares with the printed (31) and so fails for the corrected α₀.
+    let ii = corrected.classes.filter { $0.name.hasPrefix("(ii)") }
+    #expect(!ii.isEmpty && ii.allSatisfy { $0.failures == 0 }, "\(corrected.summary)")
+    let printed = try AlphaPOClaims.alpha0BoundaryCheck(
+      CheckContext(seed: 1, mode: .quick), alpha0: AlphaPOCorollary33.alpha0Eq10)
+    #expect(printed.classes.filter { $0.name.hasPrefix("(ii)") }.contains { $0.failures > 0 })
   }
 
   @Test func printedTableChecksFailOnAlteredCells() {

@@ -62,7 +62,7 @@ public enum AlphaPOCorollary33 {
   public static func logArgumentEq10(_ x: AlphaPOGradientExample) -> Double {
     if x.inner < 0 { return .nan }
     if x.inner == 0 { return .infinity }
-    return x.logNormOverInner + log(Double(x.lenW)) - log(Double(x.lenL))
+    return x.logNormOverInner + x.logPiW + log(Double(x.lenW)) - x.logPiL - log(Double(x.lenL))
   }
 
   /// Eq. (10): α₀ = −log(…)/((1/|y_w|) log π_w − (1/|y_l|) log π_l).

@@ -31,6 +31,8 @@ public enum AlphaPOClaims {
     illustrationsNonmonotonic,
     gradientNonmonotonicInAlpha,
     ratioEq25,
+    alpha0IsBoundary,
+    alpha0Threshold,
     alpha0DegenerateCases,
     lemmaA1MonotoneDerivative,
     lemmaA1Eq33,
