@@ -67,7 +67,10 @@ import Testing
   //   and g₀ = 1 with f(y) > p^prior(y) gives P = −∞: "minimizing" has the wrong sign. → refuted
   // pipam.constrained-mle-consistency: at the target F = p*(c=1|y), the conditional
   //   likelihood's unique maximizer.                                                 → confirmed
+  // pipam.coupling: the optimum has F(y) = n₁/(n₁ + n₀), so f* ∝ p^prior·n₁/(n₁ + n₀) moves
+  //   with n₀.                                                                       → confirmed
   static let expected: [(String, Verdict)] = [
+    ("pipa.pipam.coupling", .confirmed),
     ("pipa.thm21.objective-direction", .refuted),
     ("pipa.pipam.constrained-mle-consistency", .confirmed),
     ("pipa.kto.loss-type", .refuted),
@@ -323,6 +326,12 @@ import Testing
       let s = m.map { $0 * $0 }.reduce(0, +)
       return m.map { $0 * $0 / s }
     }
+    #expect(o.verdict == .refuted)
+  }
+
+  @Test func couplingRefutedWhenTheNegativesAreNotRedrawn() {
+    // The "redrawn" n₀ equals the first: f* cannot move, so no dataset shows dependence.
+    let o = PIPAClaims.pipamCoupling(Self.quick) { n0, _ in n0 }
     #expect(o.verdict == .refuted)
   }
 }

@@ -12,6 +12,7 @@ public enum PIPAClaims {
     thm21ParameterizationConsistency,
     thm21ObjectiveDirection,
     pipamConstrainedMLEConsistency,
+    pipamCouplingClaim,
     pipamAlgorithm1Loss,
     pipamFIsProbability,
     pipamClipEps,
