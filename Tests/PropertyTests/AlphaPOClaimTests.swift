@@ -35,6 +35,8 @@ import Testing
   //   (the mutation test below shows the corrected α₀ confirms).
   // alpha0-threshold: with the printed α₀ the claimed side is still safe when
   //   ⟨∇π_w,∇π_l⟩ ≤ ‖∇π_w‖² (the printed α₀ is then on the conservative side) → conditional (K1).
+  // alphapo-ref-per-response-beta: R2 = R1 + (β′_w − β′_l)/α, so only R1 (the second printed
+  //   line) equals the first line → conditional (R1).
   // figure4: log 1.5 = 0.4055 vs 0.40 (|diff| 0.0055 > 0.005) → approximate.
   // reported-relative-improvements: Mistral vs SimPO (33.03 − 29.71)/29.71 = 11.17 % outside
   //   [7, 10] by > 1 point → refuted.
@@ -74,6 +76,8 @@ import Testing
     ("alphapo.lemma-a1-monotone-derivative", .confirmed),
     ("alphapo.lemma-a1-eq33", .confirmed),
     ("alphapo.figure4-log-reward-differences", .approximate),
+    ("alphapo.simpo-ref-per-pair-margin", .confirmed),
+    ("alphapo.alphapo-ref-per-response-beta", .conditional),
     ("alphapo.reported-relative-improvements", .refuted),
     ("alphapo.reported-table-consistency", .refuted),
     ("alphapo.reported-comparisons", .confirmed),

@@ -37,6 +37,8 @@ public enum AlphaPOClaims {
     lemmaA1MonotoneDerivative,
     lemmaA1Eq33,
     figure4LogRewardDifferences,
+    simpoRefPerPairMargin,
+    alphapoRefPerResponseBeta,
     reportedRelativeImprovements,
     reportedTableConsistency,
     reportedComparisons,
