@@ -69,6 +69,7 @@ import Testing
     ("alphapo.illustration2-values", .confirmed),
     ("alphapo.illustrations-nonmonotonic", .conditional),
     ("alphapo.gradient-nonmonotonic-in-alpha", .conditional),
+    ("alphapo.nonpositive-inner-product", .confirmed),
     ("alphapo.ratio-eq25", .confirmed),
     ("alphapo.alpha0-is-boundary", .refuted),
     ("alphapo.alpha0-threshold", .conditional),

@@ -30,6 +30,7 @@ public enum AlphaPOClaims {
     illustration2Values,
     illustrationsNonmonotonic,
     gradientNonmonotonicInAlpha,
+    nonpositiveInnerProduct,
     ratioEq25,
     alpha0IsBoundary,
     alpha0Threshold,
