@@ -8,6 +8,7 @@
 #include <gsl/gsl_roots.h>
 #include <gsl/gsl_min.h>
 #include <gsl/gsl_multimin.h>
+#include <gsl/gsl_multiroots.h>
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_sum.h>
 #include <gsl/gsl_vector.h>

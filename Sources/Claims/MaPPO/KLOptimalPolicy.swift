@@ -1,0 +1,108 @@
+// mappo.kl-optimal-policy — §3.1 eq. (1), §3.2 eq. (2), §4.1 eq. (7): for one prompt,
+// π* = π_ref·e^{r/β}/Z maximizes J(π) = Σ π r − β KL(π‖π_ref), with J(π*) = β log Z.
+// (a) ∇J(θ*) = 0 and J(θ*) = β log Z under T_id; (b) J(θ*) ≥ J(θ) − T_id at random nearby θ;
+// (c) BFGS on −J from 0 matches θ* under the optimizer rule (centred; λ_min on the complement
+// of the all-ones vector), judged where λ_min(θ*) ≥ 1e-6.
+import Analytic
+import Numerics
+
+extension MaPPOClaims {
+  static let klOptimalPolicy = Claim(
+    id: "mappo.kl-optimal-policy", paper: .mappo, source: "§3.1 eq. (1); §3.2 eq. (2); §4.1 eq. (7), cited as a known result",
+    kind: .stationarity,
+    statement: "For a fixed prompt, the policy maximizing E_{y∼π}[r(x,y)] − β D_KL[π(·|x)‖π_ref(·|x)] is π(y|x) = π_ref(y|x) exp(r(y,x)/β)/Z(x), with Z(x) = Σ_y π_ref(y|x) e^{r(y,x)/β}."
+  ) { ctx in
+    klOptimalOutcome(ctx, optimalLogits: KLRegularizedOptimum.optimalLogits, optimalValue: KLRegularizedOptimum.optimalValue)
+  }
+
+  /// The check with the closed form injected (so a mutation test can feed a wrong one).
+  static func klOptimalOutcome(
+    _ ctx: CheckContext,
+    optimalLogits: ([Double], [Double], Double) -> [Double],
+    optimalValue: ([Double], [Double], Double) -> Double
+  ) -> CheckOutcome {
+    var tally = Tally()
+    var judged = 0, equal = 0, different = 0, inconclusive = 0, unjudged = 0
+    var tvs: [Double] = []
+    var diffLine: String?
+    let instances = ctx.count(full: 500, quick: 12)
+    let perturbations = ctx.count(full: 1000, quick: 50)
+    for i in 0..<instances {
+      var r = ctx.stream("mappo.kl-optimal-policy", index: UInt64(i))
+      let k = Strata.integer(&r, 2...64)
+      let wide = i % 2 == 1
+      let rewards = (0..<k).map { _ in wide ? Strata.uniform(&r, -20, 20) : r.uniform() }
+      let s = Strata.uniform(&r, 0.5, 3)
+      let lref = Strata.logDistribution(&r, k: k, s: s)
+      let beta = Strata.beta(&r)
+      let inputs = [NamedValue("K", Double(k)), NamedValue("s", s), NamedValue("β", beta), NamedValue("r range", wide ? 20 : 1)]
+      let ts = optimalLogits(rewards, lref, beta)
+      let J: ([Double]) -> Double = { KLRegularizedOptimum.objective(logits: $0, rewards: rewards, refLogProbs: lref, beta: beta) }
+      // Terms entering J and ∇J: rewards, β·log π_ref, β·|θ| (log π = θ − lse(θ)), β·lse.
+      func termSum(_ t: [Double]) -> Double {
+        let lse = logSumExp(t)
+        return zip(rewards, lref).reduce(0) { $0 + abs($1.0) + beta * abs($1.1) } + beta * t.reduce(0) { $0 + abs($1) + abs(lse) }
+      }
+      let sStar = termSum(ts)
+      let g = KLRegularizedOptimum.gradient(logits: ts, rewards: rewards, refLogProbs: lref, beta: beta)
+      tally.record(
+        "(a) ∇J(θ*) = 0", residual: norm(g), tolerance: CatalogTolerance.identity(termSum: sStar), inputs: inputs,
+        detail: "‖∇J(θ*)‖ = \(norm(g))")
+      let jStar = J(ts)
+      let v = optimalValue(rewards, lref, beta)
+      tally.record(
+        "(a) J(θ*) = β log Z", residual: abs(jStar - v), tolerance: CatalogTolerance.identity(termSum: sStar + abs(v)),
+        inputs: inputs, detail: "J(θ*) = \(jStar), β log Z = \(v)")
+      for _ in 0..<perturbations {
+        let sigma = Strata.range(&r, 1e-3, 10)
+        let t = ts.map { $0 + sigma * r.gaussian() }
+        let jt = J(t)
+        let tol = CatalogTolerance.identity(termSum: sStar + termSum(t))
+        tally.record(
+          "(b) J(θ*) ≥ J(θ)", passed: jStar >= jt - tol.absolute, residual: max(0, jt - jStar), allowed: tol.absolute,
+          reason: tol.reason, inputs: inputs + [NamedValue("σ", sigma)], detail: "J(θ*) = \(jStar) < J(θ) = \(jt)")
+      }
+      // (c) BFGS on −J from 0.
+      let negJ: ([Double]) -> Double = { -J($0) }
+      let negG: ([Double]) -> [Double] = { KLRegularizedOptimum.gradient(logits: $0, rewards: rewards, refLogProbs: lref, beta: beta).map { -$0 } }
+      let hStar = OptimizerRule.numericalHessian(gradient: negG, at: ts)
+      let lStar = (try? OptimizerRule.smallestEigenvalue(hStar, n: k, orthogonalToOnes: true)) ?? 0
+      let found = RulePolish.minimize(negJ, gradient: negG, from: [Double](repeating: 0, count: k), shiftInvariant: true)
+      if let found { tvs.append(0.5 * zip(softmax(found.argmin), softmax(ts)).reduce(0) { $0 + abs($1.0 - $1.1) }) }
+      guard lStar >= 1e-6 else {
+        unjudged += 1
+        continue
+      }
+      judged += 1
+      guard let found, let a = try? OptimizerRule.assess(found.argmin, f: negJ, gradient: negG, shiftInvariant: true) else {
+        inconclusive += 1
+        continue
+      }
+      switch OptimizerRule.compare(a, toExact: ts, centre: true) {
+      case .equal: equal += 1
+      case .different:
+        different += 1
+        if diffLine == nil {
+          diffLine = "K = \(k), β = \(formatNumber(beta)): ‖centred θ_BFGS − centred θ*‖ = \(format3(norm(zip(centred(a.point), centred(ts)).map { $0 - $1 }))), δ = \(format3(a.delta))"
+        }
+      case .inconclusive: inconclusive += 1
+      }
+    }
+    tvs.sort()
+    var notes = [
+      "(c): \(judged) instances judged (λ_min(θ*) ≥ 1e-6): \(equal) equal, \(different) different, \(inconclusive) inconclusive; \(unjudged) not judged (λ_min(θ*) < 1e-6).",
+      "(c) TV(π_BFGS, π*) over \(tvs.count) instances: median \(format3(tvs.isEmpty ? .nan : tvs[tvs.count / 2])), max \(format3(tvs.last ?? .nan)).",
+    ]
+    if let diffLine { notes.append("(c) first different: \(diffLine)") }
+    let ab = tally.outcome(claim: "(a), (b)", notes: notes)
+    if ab.verdict == .refuted { return ab }
+    if different > 0 {
+      return CheckOutcome(verdict: .refuted, summary: "(c) BFGS maximizer differs from the closed form: \(diffLine ?? "")", classes: ab.classes, notes: notes)
+    }
+    if inconclusive > 0 || equal == 0 {
+      return CheckOutcome(verdict: .inconclusive, summary: "(a), (b) hold; (c) \(equal) equal, \(inconclusive) inconclusive", classes: ab.classes, notes: notes)
+    }
+    return CheckOutcome(verdict: .confirmed, summary: ab.summary + "; (c) BFGS = closed form in all \(equal) judged instances", classes: ab.classes, notes: notes)
+  }
+}
+
