@@ -1,6 +1,7 @@
 // Seeded, edge-biased generators of the PRO-family inputs (finite response sets and App. D
 // samples), shared by the PRO gradient checks and property tests through the
 // ObjectiveFixtures target (TestSupport cannot see Objectives).
+import Numerics
 import Objectives
 import PropertyBased
 import TestSupport
@@ -150,6 +151,28 @@ public enum PROFixtures {
     }
   }
 
+  /// Pairs inside the exact-H domain with room to spare: the labeled mass π(y_w) + π(y_l)
+  /// (and likewise for π_ref) at most 0.999, so that log(1 − mass) — which amplifies the
+  /// rounding of the log-probabilities by 1/(1 − mass) — stays conditioned well enough for
+  /// a finite difference to resolve a 1e-4 relative error. An infeasible draw has both
+  /// log-probabilities capped at −0.7 (mass ≤ 2e^{−0.7} ≈ 0.993).
+  public static func exactPair(lowest: Double = -1e5) -> Generator<
+    PreferencePair, Shrink.None<PreferencePair>
+  > {
+    let lp = EdgeGen.logProbability(lowest: lowest)
+    return Generator { rng in
+      var box = SeedBox(rng.next())
+      var v = (0..<4).map { _ in lp.run(using: &box.rng) }
+      for k in [0, 2] where logSumExp(v[k], v[k + 1]) > log(0.999) {
+        v[k] = min(v[k], -0.7)
+        v[k + 1] = min(v[k + 1], -0.7)
+      }
+      return PreferencePair(
+        logProbChosen: v[0], logProbRejected: v[1], refLogProbChosen: v[2],
+        refLogProbRejected: v[3])
+    }
+  }
+
   public static func binary(lowest: Double = -1e5) -> Generator<
     PROBinarySample, Shrink.None<PROBinarySample>
   > {
@@ -174,6 +197,26 @@ public enum PROFixtures {
       return PROScalarSample(
         logProbs: (0..<n).map { _ in lp.run(using: &box.rng) },
         refLogProbs: (0..<n).map { _ in lp.run(using: &box.rng) },
+        scores: (0..<n).map { _ in s.run(using: &box.rng) })
+    }
+  }
+  /// Scalar samples inside the exact-H domain (see ``exactPair(lowest:)``).
+  public static func exactScalar(lowest: Double = -1e5) -> Generator<
+    PROScalarSample, Shrink.None<PROScalarSample>
+  > {
+    let lp = EdgeGen.logProbability(lowest: lowest)
+    let s = EdgeGen.double(in: -1...1)
+    return Generator { rng in
+      var box = SeedBox(rng.next())
+      let n = int(1...5, &box)
+      // As exactPair: labeled mass at most 0.999, else each log-probability capped at
+      // log(0.99/n).
+      func feasible(_ v: [Double]) -> [Double] {
+        logSumExp(v) > log(0.999) ? v.map { min($0, log(0.99 / Double(n))) } : v
+      }
+      return PROScalarSample(
+        logProbs: feasible((0..<n).map { _ in lp.run(using: &box.rng) }),
+        refLogProbs: feasible((0..<n).map { _ in lp.run(using: &box.rng) }),
         scores: (0..<n).map { _ in s.run(using: &box.rng) })
     }
   }

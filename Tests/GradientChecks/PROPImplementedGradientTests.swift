@@ -11,7 +11,7 @@ import Testing
   func gradientMatchesFiniteDifferences(beta: Double, mode: HyperRewardMode) {
     ObjectiveGradientHarness.run(
       "prop-impl.gradient.beta=\(beta).\(mode)", PROPImplemented(beta: beta, hyperReward: mode),
-      generator: PROFixtures.pair(),
+      generator: mode == .zero ? PROFixtures.pair() : PROFixtures.exactPair(),
       steps: mode == .zero
         ? nil
         : { x in

@@ -11,7 +11,7 @@ import Testing
     let (beta, alpha) = hyper
     ObjectiveGradientHarness.run(
       "pros.gradient.beta=\(beta).alpha=\(alpha).\(mode)",
-      PROS(beta: beta, alpha: alpha, hyperReward: mode), generator: PROFixtures.scalar(),
+      PROS(beta: beta, alpha: alpha, hyperReward: mode), generator: mode == .zero ? PROFixtures.scalar() : PROFixtures.exactScalar(),
       steps: mode == .zero
         ? nil
         : { x in

@@ -22,7 +22,7 @@ public enum EdgeGen {
     let hi = range.upperBound
     precondition(lo.isFinite && hi.isFinite && lo <= hi, "finite, ordered range required")
     let base: [Double] = [
-      0, 5e-324, 1e-300, 1e-30, 1e-8, 1e-3, 0.125, 0.5, 1, 2, 5.5, 9, 30, 37, 800, 1e4, 1e5,
+      0, Double.leastNonzeroMagnitude, 1e-300, 1e-30, 1e-8, 1e-3, 0.125, 0.5, 1, 2, 5.5, 9, 30, 37, 800, 1e4, 1e5,
     ]
     let edgeSet = ([lo, hi] + extra + base + base.map { -$0 }).filter { range.contains($0) }
     let maxMag = max(abs(lo), abs(hi))

@@ -106,7 +106,10 @@ public enum GradientCheck {
         ridders = central
       }
       let riddersNearest = method == .central ? nearest : centralNearest
-      let noise = evaluationNoise(fi, at: x[i], spacing: 1e-2 * min(centralNearest, riddersNearest), method: method)
+      // Noise measured on each method's own scale (rounding noise is not white at every
+      // spacing: at tiny spacings neighbouring evaluations round alike).
+      let noiseCentral = evaluationNoise(fi, at: x[i], spacing: 1e-2 * centralNearest, method: method)
+      let noiseRidders = evaluationNoise(fi, at: x[i], spacing: 1e-2 * riddersNearest, method: method)
       let gmax = analytic.map { abs($0) }.max() ?? 0
       let inputScale = max(1, x.map { abs($0) }.max() ?? 0)
       let termScale = max(scale, abs(central.value), abs(analytic[i]), inputScale * gmax)
@@ -114,10 +117,10 @@ public enum GradientCheck {
       let tc = Tolerance.truncation(
         estimate: central.error, factor: estimateFactor,
         reason: "\(estimateFactor) × GSL \(method.rawValue) abserr") + round
-        + noiseTolerance(noise, step: centralNearest)
+        + noiseTolerance(noiseCentral, step: centralNearest)
       let tr = Tolerance.truncation(
         estimate: ridders.error, factor: estimateFactor,
-        reason: "\(estimateFactor) × Ridders error") + round + noiseTolerance(noise, step: riddersNearest)
+        reason: "\(estimateFactor) × Ridders error") + round + noiseTolerance(noiseRidders, step: riddersNearest)
       let ok = tc.accepts(analytic[i], central.value) && tr.accepts(analytic[i], ridders.value)
       out.append(
         PartialCheck(
@@ -151,7 +154,11 @@ public enum GradientCheck {
       let d4 = v[k] - 4 * v[k + 1] + 6 * v[k + 2] - 4 * v[k + 3] + v[k + 4]
       worst = max(worst, abs(d4))
     }
-    return worst / 8
+    // Floor: f's value is rounded at least once (≤ ε|f|/2), and where f changes by less
+    // than an ulp across the probe spacing the differences above are exactly 0 (the noise is
+    // then pure quantisation, invisible to them); 2ε|f(x)| covers both.
+    let center = offsets.firstIndex(of: 0) ?? 0
+    return max(worst / 8, 2 * Double.ulpOfOne * abs(v[center]))
   }
 
   /// The error a difference quotient at `step` inherits from evaluation noise δ: GSL's
