@@ -5,7 +5,8 @@
 /// All registered claims and how to select them.
 public enum ClaimRegistry {
   /// Every registered claim, in catalog order per paper.
-  public static let all: [Claim] = MaPPOClaims.all + PIPAClaims.all + AlphaPOClaims.all
+  public static let all: [Claim] =
+    MaPPOClaims.all + MPOClaims.all + PROClaims.all + AlphaPOClaims.all + PIPAClaims.all
 
   /// The claim with this id, if registered.
   public static func claim(id: String) -> Claim? { all.first { $0.id == id } }

@@ -1,0 +1,7 @@
+// MPO's gradient, dynamics and stationary-point claims (../shared/claims/mpo.md §4: Lemmas 1, 5–9, App. G–H, A.6). Each check lives in its own file under Sources/Claims/MPO/
+// and is listed here in catalog order.
+
+/// MPO §4 checks.
+enum MPOGradientClaims {
+  static let all: [Claim] = []
+}

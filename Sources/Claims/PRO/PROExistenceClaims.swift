@@ -1,0 +1,7 @@
+// PRO's claims from pro.regularizer-boundary-divergence through pro.alpha-beta-equivalent-pairs (../shared/claims/pro.md §3, second part). Each check lives in its own file under Sources/Claims/PRO/
+// and is listed here in catalog order.
+
+/// PRO checks, second part.
+enum PROExistenceClaims {
+  static let all: [Claim] = []
+}
