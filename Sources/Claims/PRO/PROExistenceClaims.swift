@@ -3,5 +3,9 @@
 
 /// PRO checks, second part.
 enum PROExistenceClaims {
-  static let all: [Claim] = []
+  static let all: [Claim] = [
+    regularizerBoundaryDivergence,
+    boundarySlopeThreshold,
+    corb2MinMuInequality,
+  ]
 }
