@@ -3,5 +3,16 @@
 
 /// MPO §4 checks.
 enum MPOGradientClaims {
-  static let all: [Claim] = []
+  static let all: [Claim] = [
+    lemma5InfoNCAGradient,
+    lemma6WeightedGradient,
+    lemma7ProbGradient,
+    cor1GradientSigns,
+    gScoreDefinition,
+    lemma6ScoreDirection,
+    lemma6ProbDirection,
+    thm5InfoNCAStationary,
+    remark5ModelProbExpansion,
+    lemma8OneStep,
+  ]
 }

@@ -1,0 +1,89 @@
+// mpo.lemma6.score-direction — 001_0ef3930bdbd6a134.txt App. G.2, text after eq. (51): under
+// gradient descent on L_weighted, "e^{s_θ(y_i|x)} keeps increasing" for y_i ∈ Y⁻ and
+// "1/P_θ(y_i|x) decreases" (equated with e^{s_θ}) for y_i ∈ Y⁺. Lemma 6 gives ∂L/∂s_i > 0 on
+// Y⁻, so a descent step lowers a negative's score: the check records what GD does.
+import Analytic
+import Numerics
+import Objectives
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+extension MPOGradientClaims {
+  static let lemma6ScoreDirection = Claim(
+    id: "mpo.lemma6.score-direction", paper: .mpo, source: "App. G.2, text after eq. (51)",
+    kind: .inequality,
+    statement: "Under gradient descent on L_weighted, e^{s_θ(y_i|x)} increases for every y_i ∈ Y⁻ "
+      + "and e^{s_θ(y_i|x)} (= 1/P_θ as printed) decreases for every y_i ∈ Y⁺."
+  ) { ctx in
+    scoreDirectionCheck(ctx, printed: { positive, change in positive ? change < 0 : change > 0 })
+  }
+
+  /// `printed(isPositive, relative change of e^{s})`: whether the change is in the stated
+  /// direction (injectable for mutation tests).
+  static func scoreDirectionCheck(_ ctx: CheckContext, printed: (Bool, Double) -> Bool) -> CheckOutcome {
+    let n = ctx.count(full: 1_000, quick: 4)
+    let etas = [1e-3, 1e-2, 1e-1, 1.0]
+    let steps = 1_000
+    var counts: [String: Int] = [:]
+    var best: (k: Int, step: Int, cx: Counterexample)?
+    var cases = 0
+    for i in 0..<n {
+      let x = MPOGradInputs.instance(ctx, i, label: "GRAD-IN score-direction", scoreRange: 3)
+      var rr = ctx.stream("score-direction TAB reference", index: UInt64(i))
+      let logRef = rr.dirichlet([Double](repeating: 1, count: x.m)).map { log(max($0, 1e-300)) }
+      let lw = x.logWeights
+      for eta in etas {
+        for model in ["FS", "TAB"] {
+          var s = x.scores
+          var theta = logRef
+          for j in 0..<x.k { theta[j] += x.scores[j] }
+          if model == "TAB" { s = MPOGradModels.tabScores(theta: theta, logRef: logRef, k: x.k, beta: 1) }
+          for t in 1...steps {
+            let old = s
+            if model == "FS" {
+              MPOGradModels.step(&s, MPOGradModels.fsGradient(s, logWeights: lw, positive: x.positive), eta: eta)
+            } else {
+              MPOGradModels.step(
+                &theta,
+                MPOGradModels.tabGradient(theta: theta, logRef: logRef, k: x.k, beta: 1, logWeights: lw, positive: x.positive),
+                eta: eta)
+              s = MPOGradModels.tabScores(theta: theta, logRef: logRef, k: x.k, beta: 1)
+            }
+            for j in 0..<x.k {
+              cases += 1
+              // Change of e^{s}: relative change e^{Δs} − 1 = expm1(Δs).
+              let rel = expm1(s[j] - old[j])
+              let cls = x.positive[j] ? "Y⁺" : "Y⁻"
+              if abs(rel) < 4 * Double.ulpOfOne {
+                counts["\(model) \(cls) ties", default: 0] += 1
+                continue
+              }
+              counts["\(model) \(cls) \(rel > 0 ? "up" : "down")", default: 0] += 1
+              let wanted = printed(x.positive[j], rel)
+              if !wanted, best == nil || (x.k, t) < (best!.k, best!.step) {
+                best = (x.k, t, Counterexample(
+                  inputs: x.inputs + [NamedValue("eta", eta), NamedValue("step", Double(t)),
+                                      NamedValue("response", Double(j))],
+                  detail: "\(model): \(cls) response's e^{s} \(rel > 0 ? "increases" : "decreases") "
+                    + "(s \(old[j]) → \(s[j])) at step \(t)"))
+              }
+            }
+          }
+        }
+      }
+    }
+    let table = counts.keys.sorted().map { "\($0): \(counts[$0]!)" }.joined(separator: ", ")
+    let notes = ["direction counts of e^{s_i} per model and class (steps × responses): \(table)"]
+    if let b = best {
+      return CheckOutcome(
+        verdict: .refuted,
+        summary: "e^{s} moves against the printed direction; smallest-K earliest case: \(b.cx.line)",
+        notes: notes, counterexample: b.cx)
+    }
+    return CheckOutcome(
+      verdict: .confirmed, summary: "every GD step of \(cases) response-steps moves e^{s} as printed",
+      notes: notes)
+  }
+}
