@@ -3,5 +3,17 @@
 
 /// PRO checks, first part.
 enum PRODecompositionClaims {
-  static let all: [Claim] = []
+  static let all: [Claim] = [
+    dpoGradient,
+    dpoShiftInvariance,
+    dpoWeightVanishes,
+    edpoGradientEquivalence,
+    edpoConstantOffset,
+    scoreZeroMean,
+    scoreBounded,
+    partialRegularizerUnderdetermined,
+    singletonHyperResponseIsEDPO,
+    hyperResponseLiftIdentity,
+    klHalfClosedForm,
+  ]
 }

@@ -1,0 +1,120 @@
+// PRO's first-part claim checks (../shared/claims/pro.md, pro.dpo-gradient …
+// pro.kl-half-closed-form): each registered check runs in quick mode with a fixed seed and
+// gives the verdict its full-mode run gives (seen in full mode before it was written here),
+// every verdict carries its provenance, and for each kind of check a mutation (a wrong
+// formula fed to the same checking logic) changes the verdict.
+import Analytic
+@testable import Claims
+import Numerics
+import Objectives
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+@Suite struct PRODecClaimTests {
+  // Full-mode verdicts (verify run 'pro.*', seed 20251130):
+  // dpo-gradient: Eq. (1) = FD = Objectives at u and z.                              → confirmed
+  // dpo-shift-invariance: (a)–(c) hold; the 10⁻³ log π(y_w) control fails.           → confirmed
+  // dpo-weight-vanishes: log w = logσ(−β(Δ − Δ_ref)), slope −1 in βΔ.                → confirmed
+  // edpo-gradient-equivalence: PopulationDPO vs EDPO gradients; both controls fail.  → confirmed
+  // edpo-constant-offset: L_DPO − L_eDPO = ½ log 2 + β E_µ[s log π_ref].             → confirmed
+  // score-zero-mean / score-bounded.                                                  → confirmed
+  // partial-regularizer-underdetermined: µ̂ invariant, full µ not.                    → confirmed
+  // singleton-hyper-response-is-edpo / hyper-response-lift-identity.                 → confirmed
+  // kl-half-closed-form: (a)–(e).                                                      → confirmed
+  static let expected: [(String, Verdict)] = [
+    ("pro.dpo-gradient", .confirmed),
+    ("pro.dpo-shift-invariance", .confirmed),
+    ("pro.dpo-weight-vanishes", .confirmed),
+    ("pro.edpo-gradient-equivalence", .confirmed),
+    ("pro.edpo-constant-offset", .confirmed),
+    ("pro.score-zero-mean", .confirmed),
+    ("pro.score-bounded", .confirmed),
+    ("pro.partial-regularizer-underdetermined", .confirmed),
+    ("pro.singleton-hyper-response-is-edpo", .confirmed),
+    ("pro.hyper-response-lift-identity", .confirmed),
+    ("pro.kl-half-closed-form", .confirmed),
+  ]
+
+  @Test(arguments: expected)
+  func quickVerdictMatchesFullMode(id: String, verdict: Verdict) throws {
+    let claim = try #require(PRODecompositionClaims.all.first { $0.id == id })
+    #expect(claim.paper == .pro)
+    let quick = try claim.check(CheckContext(seed: 1, mode: .quick))
+    #expect(quick.verdict == verdict, "\(id): \(quick.summary)")
+    if verdict == .refuted { #expect(quick.counterexample != nil) }
+    if verdict == .conditional { #expect(!quick.conditions.isEmpty) }
+    // The provenance is carried into the evidence.
+    if claim.provenance.isReconstructed {
+      #expect(quick.summary.contains("on the reconstructed form"))
+    }
+    #expect(quick.notes.contains { $0.hasPrefix("provenance:") })
+  }
+
+  @Test func registryIsInCatalogOrderAndUnique() {
+    let ids = PRODecompositionClaims.all.map(\.id)
+    #expect(Set(ids).count == ids.count)
+    #expect(ids == Self.expected.map(\.0))
+  }
+
+  let ctx = CheckContext(seed: 7, mode: .quick)
+
+  // gradient-identity: Eq. (1) with the importance weight σ(r_w − r_l) is refuted.
+  @Test func gradientIdentityCatchesAWrongWeight() throws {
+    let right = try PRODecompositionClaims.dpoGradientSweep(ctx, weight: { sigmoid($0) })
+    let wrong = try PRODecompositionClaims.dpoGradientSweep(ctx, weight: { sigmoid(-$0) })
+    #expect(right.verdict == .confirmed)
+    #expect(wrong.verdict == .refuted)
+    #expect(wrong.counterexample != nil)
+  }
+
+  // identity: a diagonal p(y≻y) = 0.6 moves E_µ[s]; the offset without ½ log 2 fails; the
+  // eDPO gradient with regularizer weight 1 fails.
+  @Test func identityChecksCatchWrongFormulas() throws {
+    #expect(PRODecompositionClaims.scoreMeanSweep(ctx, diagonal: 0.5).verdict == .confirmed)
+    #expect(PRODecompositionClaims.scoreMeanSweep(ctx, diagonal: 0.6).verdict == .refuted)
+    #expect(try PRODecompositionClaims.edpoOffsetSweep(ctx, halfLog2: 0).verdict == .refuted)
+    #expect(
+      try PRODecompositionClaims.edpoEquivalenceSweep(
+        ctx, regularizerWeight: 2, scoreShift: 0, quickControl: true
+      ).verdict == .refuted)
+    #expect(try PRODecompositionClaims.hyperVersusEDPOSweep(ctx, hyperSize: 2).verdict == .refuted)
+    #expect(try PRODecompositionClaims.liftSweep(ctx, proportional: false).verdict == .refuted)
+  }
+
+  // limit: a weight that depends on the level a, and a K that is δ²/8 (right near 0, wrong
+  // beyond), are refuted.
+  @Test func limitChecksCatchWrongFunctions() throws {
+    let levelDependent = PRODecompositionClaims.dpoWeightGrid { a, d, dr, b in
+      PRODecompositionClaims.dpoLogWeight(a: a, delta: d, deltaRef: dr, beta: b) + 1e-3 * a
+    }
+    #expect(levelDependent.verdict == .refuted)
+    let quadratic = try PRODecompositionClaims.klHalfSweep(
+      ctx, k: { $0 * $0 / 8 }, kPrime: { $0 / 4 }, table: PRODecompositionClaims.klReferenceRows)
+    #expect(quadratic.verdict == .refuted)
+    let right = try PRODecompositionClaims.klHalfSweep(
+      ctx, k: BernoulliHalfKL.value, kPrime: BernoulliHalfKL.derivative,
+      table: PRODecompositionClaims.klReferenceRows)
+    #expect(right.verdict == .confirmed)
+    // A reference row off by one unit in the 15th digit is caught by the 16ε rule.
+    var rows = PRODecompositionClaims.klReferenceRows
+    rows[4].1 *= 1 + 1e-14
+    #expect(
+      try PRODecompositionClaims.klHalfSweep(
+        ctx, k: BernoulliHalfKL.value, kPrime: BernoulliHalfKL.derivative, table: rows
+      ).verdict == .refuted)
+  }
+
+  // inequality: a score shifted by 0.02 leaves [−½, ½] on the dominated/dominating cases.
+  @Test func inequalityCheckCatchesAShiftedScore() {
+    let wrong = PRODecompositionClaims.scoreBoundSweep(ctx) { mu, p in
+      let s = PRODecScore.score(mu: mu, preference: p)
+      return (s.s.map { $0 + 0.02 }, s.termSum)
+    }
+    #expect(wrong.verdict == .refuted)
+    #expect(wrong.counterexample != nil)
+  }
+}
+
