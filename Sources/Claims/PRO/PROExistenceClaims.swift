@@ -7,5 +7,10 @@ enum PROExistenceClaims {
     regularizerBoundaryDivergence,
     boundarySlopeThreshold,
     corb2MinMuInequality,
+    thm43PropEquivalence,
+    rlhfSGGradient,
+    regularizerGradientEq30,
+    boundedWeights,
+    reverseForwardKLLimits,
   ]
 }
