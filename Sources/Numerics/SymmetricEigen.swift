@@ -12,7 +12,15 @@ public enum SymmetricEigen {
   public static func eigenvalues(_ a: [Double], n: Int) throws -> [Double] {
     precondition(n >= 1 && a.count == n * n, "a must hold n×n = \(n * n) values, got \(a.count)")
     for v in a where !v.isFinite { throw GSLError.domain }
-    var copy = a
+    // gsl_eigen_symm's QR iteration can fail to converge (and spin) on matrices whose
+    // entries are subnormal or near overflow; scaling by a power of two is exact, so the
+    // matrix is brought to max|a_ij| ∈ [1, 2) first and the eigenvalues scaled back.
+    let largest = a.reduce(0) { max($0, abs($1)) }
+    if largest == 0 { return [Double](repeating: 0, count: n) }
+    let exponent = largest.exponent
+    // init(sign:exponent:significand:) is scalbn: exact, even where 2^−exponent alone would
+    // overflow (a subnormal largest entry has exponent down to −1074).
+    var copy = a.map { Double(sign: .plus, exponent: -exponent, significand: $0) }
     var values = [Double](repeating: 0, count: n)
     try copy.withUnsafeMutableBufferPointer { mp in
       try values.withUnsafeMutableBufferPointer { vp in
@@ -23,6 +31,6 @@ public enum SymmetricEigen {
         try GSL.call { gsl_eigen_symm(&view.matrix, &eval.vector, work) }
       }
     }
-    return values.sorted()
+    return values.map { Double(sign: .plus, exponent: exponent, significand: $0) }.sorted()
   }
 }

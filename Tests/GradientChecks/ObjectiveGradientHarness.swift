@@ -52,19 +52,26 @@ enum ObjectiveGradientHarness {
               sourceLocation: sourceLocation)
           }
         }
-        // The control perturbs a partial computed by central differences (rotating through
-        // them): at a domain edge a one-sided difference is an order less accurate, and a
-        // 1e-4 relative perturbation can lie within its honest error bar there (those
-        // partials are still checked, just not used as controls).
-        let centralIndices = checks.indices.filter { checks[$0].method == .central }
-        if s.controlsRun < controls, !centralIndices.isEmpty {
-          // Negative control: shift one partial derivative by 1e-4·‖g‖∞ + 1e-7 (a relative
-          // error of 1e-4 — far below what a wrong formula produces, far above the
-          // numerical estimates' error) and require the check to reject it.
-          let j = centralIndices[i % centralIndices.count]
-          let gmax = analytic.map { abs($0) }.max() ?? 0
+        // Negative control: shift one partial derivative by 1e-4·‖g‖∞ + 1e-7 (a relative
+        // error of 1e-4 — far below what a wrong formula produces) and require the check to
+        // reject it. It runs on a partial computed by central differences whose tolerance
+        // (the check's resolution there) is below half the shift: at a domain edge a
+        // one-sided difference is an order less accurate, and where evaluation noise is large
+        // (terms of 1e5 cancelling) a 1e-4 shift lies within the honest error bar. Those
+        // partials are still checked, just not used as controls; the count of controls that
+        // could run is asserted below, so a check whose tolerances are loose everywhere fails.
+        let gmax = analytic.map { abs($0) }.max() ?? 0
+        let shift = 1e-4 * gmax + 1e-7
+        let eligible = checks.indices.filter { k in
+          let c = checks[k]
+          let resolution = max(
+            c.centralTolerance.allowed(at: c.central.value), c.riddersTolerance.allowed(at: c.ridders.value))
+          return c.method == .central && resolution < shift / 2
+        }
+        if s.controlsRun < controls, !eligible.isEmpty {
+          let j = eligible[i % eligible.count]
           var wrong = analytic
-          wrong[j] += 1e-4 * gmax + 1e-7
+          wrong[j] += shift
           let control = try GradientCheck.check(
             names: input.variableNames, at: input.variables, analytic: wrong,
             steps: steps?(input), f)
@@ -90,7 +97,7 @@ enum ObjectiveGradientHarness {
     #expect(s.failures == 0, "\(name): \(s.failures) of \(s.cases) cases failed")
     #expect(
       s.controlsRun >= min(controls, s.cases / 4),
-      "\(name): only \(s.controlsRun) negative controls could run (too many inputs at domain edges)")
+      "\(name): only \(s.controlsRun) negative controls could run (too many inputs at domain edges or with a resolution coarser than half the 1e-4 shift)")
     #expect(
       s.cases >= count / 2,
       "\(name): only \(s.cases) of \(count) inputs were inside the domain; fix the generator")

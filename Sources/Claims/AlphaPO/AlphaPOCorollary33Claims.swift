@@ -91,7 +91,7 @@ extension AlphaPOClaims {
     let notes = [
       "(α₀ − α*)·m = h(α₀) (h is affine in α with slope −m): median |·| "
         + (sorted.isEmpty ? "–" : format3(sorted[sorted.count / 2])) + ", max " + format3(sorted.last ?? 0),
-      "reading: α* from the affine h instead of gsl_root_fsolver_brent (same root; h is exactly affine)",
+      "reading: α* from the affine h instead of GSL's Brent root solver (same root; h is exactly affine)",
     ]
     return tally.outcome(claim: "α₀ of (10) = (31) and is the root of (9)'s two sides", notes: notes)
   }

@@ -27,9 +27,10 @@ public enum CounterexampleShrinker {
     while improved && evaluations < budget {
       improved = false
       for i in best.indices {
-        // 1. Jump to a target (0 first, then the nearest endpoint).
-        let ordered = targets[i].sorted { abs($0 - best[i]) < abs($1 - best[i]) }
-        for t in ([0] + ordered) where t != best[i] && simplicity(t) < simplicity(best[i]) {
+        // 1. Jump to 0, else to the nearest target (the catalogs' rule: toward 0 or the
+        //    nearest stratum endpoint), when that is simpler to write and still fails.
+        let nearest = ([0] + targets[i]).min(by: { abs($0 - best[i]) < abs($1 - best[i]) }) ?? 0
+        for t in [0, nearest] where t != best[i] && simplicity(t) < simplicity(best[i]) {
           var c = best
           c[i] = t
           if tryCandidate(c) {
@@ -38,8 +39,13 @@ public enum CounterexampleShrinker {
             break
           }
         }
-        // 2. Halve the distance to the nearest target while it still fails.
-        if let t = ([0] + targets[i]).min(by: { abs($0 - best[i]) < abs($1 - best[i]) }) {
+        // 2. Halve the distance to 0, then to the nearest target, while it still fails (a
+        //    jump to a distant endpoint is followed by a walk back toward 0). After a halving
+        //    toward 0 the nearest target is 0 and the second walk is skipped; the budget bounds
+        //    the rest.
+        for phase in 0..<2 {
+          let t = phase == 0 ? 0 : ([0] + targets[i]).min(by: { abs($0 - best[i]) < abs($1 - best[i]) }) ?? 0
+          if phase == 1 && t == 0 { break }
           for _ in 0..<20 {
             let mid = best[i] + (t - best[i]) / 2
             if mid == best[i] { break }

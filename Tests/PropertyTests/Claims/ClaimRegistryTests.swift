@@ -11,6 +11,12 @@ import Testing
   /// The catalog ids per paper, from ../shared/claims/<paper>.md (nil when the catalog is
   /// not beside the checkout, as on a machine without shared/).
   static func catalogIDs() -> [Paper: [String]]? {
+    var ignored = Set<String>()
+    return catalogIDs(empiricalByKind: &ignored)
+  }
+
+  /// As ``catalogIDs()``, also collecting the ids whose Kind line says empirical.
+  static func catalogIDs(empiricalByKind: inout Set<String>) -> [Paper: [String]]? {
     let here = URL(fileURLWithPath: #filePath)
     let root = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent()
@@ -20,14 +26,34 @@ import Testing
     for p in Paper.allCases {
       guard let text = try? String(contentsOf: dir.appendingPathComponent("\(p.rawValue).md"), encoding: .utf8)
       else { continue }
-      out[p] = text.split(separator: "\n").compactMap { line in
-        line.hasPrefix("### \(p.rawValue).") ? String(line.dropFirst(4)).trimmingCharacters(in: .whitespaces) : nil
+      var ids: [String] = []
+      var current: String?
+      for line in text.split(separator: "\n") {
+        if line.hasPrefix("### \(p.rawValue).") {
+          let id = String(line.dropFirst(4)).trimmingCharacters(in: .whitespaces)
+          current = id
+          ids.append(id)
+        } else if let id = current, line.hasPrefix("- Kind:") {
+          if line.trimmingCharacters(in: .whitespaces) == "- Kind: empirical" { empiricalByKind.insert(id) }
+          current = nil
+        }
       }
+      out[p] = ids
     }
     return out
   }
 
-  static func isEmpirical(_ id: String) -> Bool { id.contains("empirical") || id.contains(".emp.") }
+  /// Empirical claims belong to the training pipeline: by their catalog Kind line, or by id.
+  static func isEmpirical(_ id: String) -> Bool {
+    empiricalKinds.contains(id) || id.contains("empirical") || id.contains(".emp.")
+  }
+
+  /// Ids whose catalog entry says `Kind: empirical` (e.g. mappo.no-extra-compute).
+  static let empiricalKinds: Set<String> = {
+    var empiricalByKind = Set<String>()
+    _ = catalogIDs(empiricalByKind: &empiricalByKind)
+    return empiricalByKind
+  }()
 
   @Test func registeredIDsAreCatalogIDs() throws {
     guard let catalog = Self.catalogIDs() else { return }
