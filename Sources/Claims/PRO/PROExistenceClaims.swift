@@ -12,5 +12,10 @@ enum PROExistenceClaims {
     regularizerGradientEq30,
     boundedWeights,
     reverseForwardKLLimits,
+    propImplementedForm,
+    equalPairWeightsEta,
+    probCoefficientPrinted,
+    probCoefficientOptBeta,
+    prosCoefficient,
   ]
 }
