@@ -14,8 +14,8 @@ struct ListClaims: ParsableCommand {
 
   func validate() throws {
     if let paper, Paper(rawValue: paper) == nil {
-      throw ValidationError(
-        "--paper must be one of \(Paper.allCases.map(\.rawValue).joined(separator: ", ")), got '\(paper)'")
+      let papers = Paper.allCases.map(\.rawValue).joined(separator: ", ")
+      throw ValidationError("--paper must be one of \(papers), got '\(paper)'")
     }
   }
 

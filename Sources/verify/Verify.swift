@@ -2,6 +2,7 @@
 // lives in the libraries (Claims, Numerics, …) where tests can reach it.
 import ArgumentParser
 import Claims
+import Foundation
 import Numerics
 
 @main
@@ -14,17 +15,49 @@ struct Verify: ParsableCommand {
     discussion: """
       With no subcommand, runs every registered analytic claim on the built-in defaults \
       (seed \(SeedOptions.defaultSeed), full mode) and prints a table and a per-paper summary.
+
+      Exit codes (every subcommand):
+        0  the run completed (refuted claims are findings, not failures)
+        1  a baseline regression (`verify baseline --check`) or an internal error
+        2  a usage or input error (bad arguments, unknown objective, a bad JSON record)
       """,
     version: version,
-    subcommands: [ListClaims.self, RunClaims.self])
+    subcommands: [
+      ListClaims.self, RunClaims.self, ReportCommand.self, BaselineCommand.self, LossCommand.self,
+      VectorsCommand.self,
+    ])
 
   @OptionGroup var seed: SeedOptions
+
+  @Flag(help: "No progress lines on stderr.")
+  var quiet = false
+
+  /// Parses and runs, mapping argument-parser's exit codes onto the documented ones: usage
+  /// and validation errors (its 64) → 2; `ExitCode(n)` thrown by a subcommand → n; help and
+  /// version → 0; an unknown claim selector → 2; any other error (an internal error) → 1.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if code == .success {
+        if !message.isEmpty { print(message) }
+        Foundation.exit(0)
+      }
+      if !message.isEmpty { Stderr.line(message) }
+      if error is ExitCode { Foundation.exit(code.rawValue) }
+      if error is SelectionError { Foundation.exit(ExitCodes.inputError) }
+      Foundation.exit(code == .validationFailure ? ExitCodes.inputError : ExitCodes.regression)
+    }
+  }
 
   mutating func run() throws {
     print(
       "AlignCheck verify \(Self.version) — GSL \(GSL.version); BLAS: \(BLAS.libraryDescription)")
     let claims = ClaimRegistry.all.filter { !$0.isEmpirical }
-    let results = ClaimRunner.run(claims, seed: seed.seed, mode: .full)
+    let results = ProgressRun.run(claims, seed: seed.seed, mode: .full, quiet: quiet)
     print(ResultTable.render(results))
     print("")
     print(ResultTable.summary(results))
