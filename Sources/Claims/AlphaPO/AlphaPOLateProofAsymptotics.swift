@@ -139,6 +139,7 @@ extension AlphaPOClaims {
       var judge = ConditionalJudge(conditions: alphaPOConditionNames)
       var smallest = AlphaPOSmallest()
       var limitRho: [Double] = []
+      var failsAWhereBHolds = 0
       for c in s.positiveMargin ? p : n {
         let grid = AlphaPOGradientLogSpace.tailGrid(c.example, sign: 1).suffix(3)
         let pts = grid.map { s.point(c.example, AlphaPOGradientLogSpace.evaluate(c.example, alpha: $0), $0) }
@@ -146,6 +147,7 @@ extension AlphaPOClaims {
         let b = readingB(pts)
         if !a {
           failsA += 1
+          if b { failsAWhereBHolds += 1 }
           if limitRho.count < 10_000 { limitRho.append(pts[pts.count - 1].rho) }
         }
         let detail = "\(s.name) on α = " + grid.map { formatNumber($0) }.joined(separator: ", ")
@@ -171,7 +173,11 @@ extension AlphaPOClaims {
         + format3(sorted.first ?? .nan) + ", median " + format3(sorted.isEmpty ? .nan : sorted[sorted.count / 2])
         + ", max " + format3(sorted.last ?? .nan)
       notes.append("\(v.rawValue): \(s.name): reading B fails on \(tallyB.failures) of \(tallyB.cases)" + rhoNote)
-      if v == .conditional { notes.append("  " + o.summary) }
+      if v == .conditional {
+        notes.append("  " + o.summary)
+        notes.append("  where reading B holds, reading A fails on \(failsAWhereBHolds) draws"
+          + (failsAWhereBHolds > 0 ? " (under the condition the statement holds only as log f/log g → 1)" : ""))
+      }
       verdicts.append(v)
       classes += o.classes
       if v == .conditional { conds += o.conditions }
