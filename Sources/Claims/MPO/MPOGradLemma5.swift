@@ -26,7 +26,7 @@ extension MPOGradientClaims {
   /// The check with eq. (39) injectable (mutation tests).
   static func lemma5Check(_ ctx: CheckContext, eq39: ScoreFormula) throws -> CheckOutcome {
     var tally = Tally()
-    let n = ctx.count(full: 10_000, quick: 400)
+    let n = ctx.count(full: 10_000, quick: 150)
     for i in 0..<n {
       let x = MPOGradInputs.instance(ctx, i)
       let s = x.scores

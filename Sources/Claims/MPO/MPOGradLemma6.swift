@@ -28,7 +28,7 @@ extension MPOGradientClaims {
     var tally = Tally()
     var ties = (neg: 0, pos: 0)
     var signCases = (neg: 0, pos: 0)
-    let n = ctx.count(full: 10_000, quick: 400)
+    let n = ctx.count(full: 10_000, quick: 150)
     func maxDiff(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).map { abs($0 - $1) }.max() ?? 0 }
     for i in 0..<n {
       let x = MPOGradInputs.instance(ctx, i)

@@ -23,7 +23,7 @@ extension MPOGradientClaims {
 
   /// `stated(isPositive, Δπ)`: whether a step moves π as stated (injectable for mutation tests).
   static func probDirectionCheck(_ ctx: CheckContext, stated: (Bool, Double) -> Bool) -> CheckOutcome {
-    let n = ctx.count(full: 1_000, quick: 6)
+    let n = ctx.count(full: 1_000, quick: 3)
     let etas = [1e-3, 1e-2, 1e-1]
     let steps = 1_000
     let conditions = ["M = K", "α = 0 (uniform weights)", "response in Y⁻", "response in Y⁺"]

@@ -23,7 +23,7 @@ extension MPOGradientClaims {
   /// `printed(isPositive, relative change of e^{s})`: whether the change is in the stated
   /// direction (injectable for mutation tests).
   static func scoreDirectionCheck(_ ctx: CheckContext, printed: (Bool, Double) -> Bool) -> CheckOutcome {
-    let n = ctx.count(full: 1_000, quick: 4)
+    let n = ctx.count(full: 1_000, quick: 2)
     let etas = [1e-3, 1e-2, 1e-1, 1.0]
     let steps = 1_000
     var counts: [String: Int] = [:]

@@ -14,5 +14,15 @@ enum MPOGradientClaims {
     thm5InfoNCAStationary,
     remark5ModelProbExpansion,
     lemma8OneStep,
+    cor2LinearTrajectory,
+    cor3DPOCase,
+    lemma9InitialGradient,
+    lemma9LinearApprox,
+    remark6SmallEta,
+    stationaryNotAttained,
+    negativesVanishNecessary,
+    negativesVanishSufficient,
+    stationaryGDTrajectory,
+    betaGradientMagnitude,
   ]
 }

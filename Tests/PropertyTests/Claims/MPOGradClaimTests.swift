@@ -119,3 +119,87 @@ import Testing
     #expect(wrong.verdict == .refuted)
   }
 }
+
+@Suite struct MPOGradDynamicsClaimTests {
+  let ctx = CheckContext(seed: MPOGradClaimTests.seed, mode: .quick)
+
+  // cor2/cor3: exact for one step ((58) is the gradient at equal scores), then positives and
+  //   negatives separate and the trajectory bends away from the line.         → approximate
+  // lemma9.initial: (85) uses B₀ = Σ w⁻, which is B only when the negatives are at 0. → conditional
+  // lemma9.linear: first-order in ηt in FS (error ∝ (ηt)² at small ηt).       → approximate
+  // remark6: at fixed t the relative error falls like η^p, p > 0.             → confirmed
+  // not-attained: log p^weighted and log L stay finite; rays decrease them.   → confirmed
+  // necessary: on Y⁻, ∂L/∂s_i = p_i^weighted, so ‖∇‖∞ ≤ ε bounds it.          → confirmed
+  // sufficient: holds unless the positives vanish too (M > K, F3 directions).  → conditional
+  // gd-trajectory: L falls like 1/t at T in every setting.                     → confirmed
+  // beta-magnitude: G = β‖q‖ grows with β at small β even where mσ(m) > 1 for sets
+  //   (|Y⁺| = 2, |Y⁻| = 1); for DPO the boundary is exactly mσ(m) = 1.          → refuted
+  static let expected: [(String, Verdict)] = [
+    ("mpo.cor2.linear-trajectory", .approximate),
+    ("mpo.cor3.dpo-case", .approximate),
+    ("mpo.lemma9.initial-gradient", .conditional),
+    ("mpo.lemma9.linear-approx", .approximate),
+    ("mpo.remark6.small-eta", .confirmed),
+    ("mpo.stationary.not-attained", .confirmed),
+    ("mpo.stationary.negatives-vanish-necessary", .confirmed),
+    ("mpo.stationary.negatives-vanish-sufficient", .conditional),
+    ("mpo.stationary.gd-trajectory", .confirmed),
+    ("mpo.beta-gradient-magnitude", .refuted),
+  ]
+
+  @Test(arguments: expected)
+  func verdictInQuickMode(id: String, verdict: Verdict) throws {
+    let claim = try #require(MPOGradientClaims.all.first { $0.id == id })
+    let out = try claim.check(ctx)
+    #expect(out.verdict == verdict, "\(id): \(out.summary)")
+    if verdict == .refuted { #expect(out.counterexample != nil) }
+    if verdict == .conditional { #expect(!out.conditions.isEmpty) }
+  }
+
+  // identity (trajectory): the exact GD trajectory cannot match a line with the wrong slope
+  // even at t = 1 → refuted.
+  @Test func trajectoryCatchesAWrongSlope() {
+    let wrong = MPOGradientClaims.linearTrajectoryCheck(ctx, claim: "wrong", fixed: (1, 1, 1, 1)) { t, eta, _, _, _, _ in
+      Double(t) * eta / 3
+    }
+    #expect(wrong.verdict == .refuted)
+  }
+
+  // gradient-identity: a wrong Lemma 9 gradient fails the base case too → refuted.
+  @Test func lemma9CatchesAWrongGradient() {
+    let wrong = MPOGradientClaims.lemma9InitialCheck(ctx) { wi, wp, wm in
+      -wi * wm.reduce(0, +) / pow(wp.reduce(0, +) + wm.reduce(0, +), 2)
+    }
+    #expect(wrong.verdict == .refuted)
+  }
+
+  // limit / existence: a loss that underflows to 0 once e^d < e^{−40} (as a float32-range
+  // computation would) makes a finite state look attained; a sufficiency threshold of 0 makes
+  // every sequence a counterexample.
+  @Test func limitChecksCanFail() {
+    let naive = MPOGradientClaims.notAttainedCheck(ctx) { d in d >= -40 ? log(log1p(exp(d))) : -.infinity }
+    #expect(naive.verdict == .refuted)
+    let strict = MPOGradientClaims.sufficientCheck(ctx, threshold: 0)
+    #expect(strict.verdict == .refuted)
+    // A run too short for the loss to fall: with T = 20 the last decade cannot reach λ_L ≤ −0.5.
+    let short = MPOGradientClaims.gdTrajectoryCheck(ctx, steps: 20)
+    #expect(short.verdict != .confirmed)
+  }
+
+  // stationarity: a gradient that drops the negatives' components breaks the implication.
+  @Test func necessaryCatchesAWrongGradient() {
+    let wrong = MPOGradientClaims.necessaryCheck(ctx) { s, lw, pos in
+      zip(MPOGradReference.weightedGradient(s, logWeights: lw, positive: pos), pos).map { $1 ? $0 : 0 }
+    }
+    #expect(wrong.verdict == .refuted)
+  }
+
+  // inequality (β): with G replaced by a decreasing function of β every point is < 0.
+  @Test func betaMagnitudeCanConfirm() {
+    let fake = MPOGradientClaims.betaMagnitudeCheck(ctx) { r, pos, beta in
+      let e = MPOGradientClaims.betaLogG(r, pos, beta)
+      return (-beta, -1, e.m)
+    }
+    #expect(fake.verdict == .confirmed)
+  }
+}
