@@ -1,9 +1,10 @@
+import Testing
+
 // The `verify loss` stream splitter and oracle loop in process: JSON Lines, a pretty-printed
 // object, strings holding brackets, a broken line that must not swallow the next record,
 // chunk boundaries anywhere (every split point of a small stream gives the same records),
 // and the SVG writer's determinism.
 @testable import Claims
-import Testing
 
 @Suite struct JSONRecordSplitterTests {
   static func split(_ text: String, chunk: Int) -> [JSONRecordChunk] {
