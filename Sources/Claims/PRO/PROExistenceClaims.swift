@@ -17,5 +17,9 @@ enum PROExistenceClaims {
     probCoefficientPrinted,
     probCoefficientOptBeta,
     prosCoefficient,
+    ktoSaturation,
+    regularizerGradientCap,
+    regularizerBetaAccelerates,
+    fig3CurveOverlap,
   ]
 }
