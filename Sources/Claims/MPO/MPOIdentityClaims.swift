@@ -3,5 +3,18 @@
 
 /// MPO §1 checks: set-level probability, reductions, W-MPO variants, partition, Alg. 2, code, PL, InfoNCA.
 enum MPOIdentityClaims {
-  static let all: [Claim] = []
+  static let all: [Claim] = [
+    luceDraw,
+    reducesToDPO,
+    alpha0EqualsMPO,
+    additiveMultiplicative,
+    variantsAgree,
+    outliersDominateGradient,
+    partitionProperties,
+    calibrationInvariance,
+    alg2RatioRange,
+    codeMatchesEq8,
+    plLikelihoodAndBins,
+    infoNCAEq3VsG1,
+  ]
 }
