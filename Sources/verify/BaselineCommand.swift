@@ -49,7 +49,7 @@ struct BaselineCommand: ParsableCommand {
     }
     var opts = options
     let args = CommandLine.arguments
-    if !args.contains("--seed") { opts.seed.seed = baseline.seed }
+    if !args.contains(where: { $0.hasPrefix("--seed") }) { opts.seed.seed = baseline.seed }
     if !args.contains("--quick") { opts.quick = baseline.mode == .quick }
     let results = opts.run(try opts.claims())
     let current = VerdictBaseline(results: results, seed: opts.seed.seed, mode: opts.mode)

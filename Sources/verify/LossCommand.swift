@@ -9,10 +9,10 @@ struct LossCommand: ParsableCommand {
     commandName: "loss",
     abstract: "Evaluate an objective (and its gradient) on JSON records read from stdin.",
     discussion: """
-      Input: one JSON object, or JSON Lines (one object per line). Each object holds the \
-      objective's hyperparameters and its input fields side by side, e.g.
-        echo '{"beta":0.1,"logProbChosen":-1,"logProbRejected":-2,"refLogProbChosen":-1.2,\
-      "refLogProbRejected":-1.9,"lengthChosen":3,"lengthRejected":4}' | verify loss dpo --gradient
+      Input: one JSON object, or JSON Lines (one object per line), each holding the \
+      objective's hyperparameters and its input fields side by side (`--list` names them):
+        verify loss dpo --gradient < pairs.jsonl
+      with lines such as {"beta":0.1,"logProbChosen":-1,"logProbRejected":-2,…}.
       Output: one line per record, {"record":N,"value":v[,"gradient":{"name":g,…}]}, every \
       number in shortest round-trip float64 form. NaN/Infinity may be written bare \
       (Python's json.dumps) or as "nan"/"inf"/"-inf"; objectives reject them by name.
