@@ -17,6 +17,8 @@ enum PROExistenceClaims {
     probCoefficientPrinted,
     probCoefficientOptBeta,
     prosCoefficient,
+    probExistenceOptBeta,
+    probExistencePrinted,
     ktoSaturation,
     regularizerGradientCap,
     regularizerBetaAccelerates,
