@@ -23,5 +23,6 @@ enum PROExistenceClaims {
     regularizerGradientCap,
     regularizerBetaAccelerates,
     fig3CurveOverlap,
+    alphaBetaEquivalentPairs,
   ]
 }
