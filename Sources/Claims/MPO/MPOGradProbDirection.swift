@@ -39,15 +39,12 @@ extension MPOGradientClaims {
       let beta = i % 2 == 0 ? 1.0 : 0.1
       let isBase = x.m == x.k && x.alpha == 0
       for eta in etas {
-        var theta = theta0
-        var pi = softmax(theta)
+        var pi = softmax(theta0)
         var failedAt = [Int?](repeating: nil, count: x.k)
-        for t in 1...steps {
-          MPOGradModels.step(
-            &theta,
-            MPOGradModels.tabGradient(theta: theta, logRef: logRef, k: x.k, beta: beta,
-                                      logWeights: x.logWeights, positive: x.positive), eta: eta)
-          let new = softmax(theta)
+        MPOGradTabRun.run(theta0: theta0, logRef: logRef, k: x.k, beta: beta, logWeights: x.logWeights,
+                          positive: x.positive, eta: eta, steps: steps) { st in
+          let t = st.t
+          let new = st.pi
           for j in 0..<x.k {
             let d = new[j] - pi[j]
             let cls = x.positive[j] ? "Y⁺" : "Y⁻"

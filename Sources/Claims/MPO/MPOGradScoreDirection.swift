@@ -22,7 +22,7 @@ extension MPOGradientClaims {
 
   /// `printed(isPositive, relative change of e^{s})`: whether the change is in the stated
   /// direction (injectable for mutation tests).
-  static func scoreDirectionCheck(_ ctx: CheckContext, printed: (Bool, Double) -> Bool) -> CheckOutcome {
+  static func scoreDirectionCheck(_ ctx: CheckContext, printed: @escaping (Bool, Double) -> Bool) -> CheckOutcome {
     let n = ctx.count(full: 1_000, quick: 2)
     let etas = [1e-3, 1e-2, 1e-1, 1.0]
     let steps = 1_000
@@ -36,21 +36,12 @@ extension MPOGradientClaims {
       let lw = x.logWeights
       for eta in etas {
         for model in ["FS", "TAB"] {
-          var s = x.scores
           var theta = logRef
           for j in 0..<x.k { theta[j] += x.scores[j] }
-          if model == "TAB" { s = MPOGradModels.tabScores(theta: theta, logRef: logRef, k: x.k, beta: 1) }
-          for t in 1...steps {
-            let old = s
-            if model == "FS" {
-              MPOGradModels.step(&s, MPOGradModels.fsGradient(s, logWeights: lw, positive: x.positive), eta: eta)
-            } else {
-              MPOGradModels.step(
-                &theta,
-                MPOGradModels.tabGradient(theta: theta, logRef: logRef, k: x.k, beta: 1, logWeights: lw, positive: x.positive),
-                eta: eta)
-              s = MPOGradModels.tabScores(theta: theta, logRef: logRef, k: x.k, beta: 1)
-            }
+          var old = model == "FS" ? x.scores : MPOGradModels.tabScores(theta: theta, logRef: logRef, k: x.k, beta: 1)
+          // The lean drivers (property-tested against MPOGradModels and the objective).
+          let observe: (Int, [Double]) -> Void = { t, s in
+            defer { old = s }
             for j in 0..<x.k {
               cases += 1
               // Change of e^{s}: relative change e^{Δs} − 1 = expm1(Δs).
@@ -69,6 +60,14 @@ extension MPOGradientClaims {
                   detail: "\(model): \(cls) response's e^{s} \(rel > 0 ? "increases" : "decreases") "
                     + "(s \(old[j]) → \(s[j])) at step \(t)"))
               }
+            }
+          }
+          if model == "FS" {
+            MPOGradTrajectory.runFS(x.scores, logWeights: lw, positive: x.positive, eta: eta, steps: steps, observe: observe)
+          } else {
+            MPOGradTabRun.run(theta0: theta, logRef: logRef, k: x.k, beta: 1, logWeights: lw, positive: x.positive,
+                              eta: eta, steps: steps) { st in
+              observe(st.t, (0..<x.k).map { log(st.pi[$0]) - logRef[$0] })
             }
           }
         }
