@@ -6,7 +6,10 @@ enum PROExistenceClaims {
   static let all: [Claim] = [
     regularizerBoundaryDivergence,
     boundarySlopeThreshold,
+    thm42ThresholdExists,
+    corb2Alpha0Sufficient,
     corb2MinMuInequality,
+    thm43Existence,
     thm43PropEquivalence,
     rlhfSGGradient,
     regularizerGradientEq30,
