@@ -12,8 +12,10 @@ import Objectives
 
 extension MPOIdentityClaims {
   static let additiveMultiplicative = Claim(
-    id: "mpo.wmpo.additive-multiplicative", paper: .mpo, source: "App. D.2, after eq. (16)", kind: .equivalence,
-    statement: "(16) equals −E log Σ_{𝒴⁺} w_exp(y) e^{βr_θ(y|x)} / Σ_{𝒴^all} w_exp(y') e^{βr_θ(y'|x)}, "
+    id: "mpo.wmpo.additive-multiplicative", paper: .mpo, source: "App. D.2, after eq. (16)",
+    kind: .equivalence,
+    statement:
+      "(16) equals −E log Σ_{𝒴⁺} w_exp(y) e^{βr_θ(y|x)} / Σ_{𝒴^all} w_exp(y') e^{βr_θ(y'|x)}, "
       + "w_exp(y) = exp(α_w ΔW(y))."
   ) { ctx in try additiveMultiplicativeCheck(ctx, multiplicative: multiplicativeRatio) }
 
@@ -59,12 +61,15 @@ extension MPOIdentityClaims {
         "relative difference of the two ratios", passed: ok, residual: rel.isNaN ? .infinity : rel,
         allowed: allowed,
         reason: "16ε(N_x + max|βr + α_wΔW|): summation rounding plus e^{a+b} against e^a·e^b",
-        inputs: inputs, detail: "additive (LSE) ratio = \(additive), multiplicative ratio = \(mult)")
+        inputs: inputs, detail: "additive (LSE) ratio = \(additive), multiplicative ratio = \(mult)"
+      )
       if !ok {
         smallest.offer(
           key: [Double(n), Double(ai), Double(bi)],
-          Counterexample(inputs: inputs, detail: "additive ratio = \(additive), multiplicative ratio = \(mult), "
-            + "relative difference \(rel) > \(allowed)", residual: rel, tolerance: allowed))
+          Counterexample(
+            inputs: inputs,
+            detail: "additive ratio = \(additive), multiplicative ratio = \(mult), "
+              + "relative difference \(rel) > \(allowed)", residual: rel, tolerance: allowed))
       }
     }
     return tally.outcome(

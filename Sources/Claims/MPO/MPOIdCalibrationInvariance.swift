@@ -14,8 +14,11 @@ import StableMath
 
 extension MPOIdentityClaims {
   static let calibrationInvariance = Claim(
-    id: "mpo.partition.calibration-invariance", paper: .mpo, source: "§1; §4.4, eq. (12)–(13)", kind: .equivalence,
-    statement: "A strictly increasing recalibration g of the scores leaves (𝒴⁺, 𝒴⁻), and so L_MPO, unchanged."
+    id: "mpo.partition.calibration-invariance", paper: .mpo, source: "§1; §4.4, eq. (12)–(13)",
+    kind: .equivalence,
+    statement:
+      "A strictly increasing recalibration g of the scores leaves (𝒴⁺, 𝒴⁻), and so L_MPO, "
+        + "unchanged."
   ) { ctx in try calibrationCheck(ctx, affineSides: exactAffineSides) }
 
   /// The exact sides of the mean of g(S) = a·S + b (a > 0): sign(N·g(S_i) − Σ_j g(S_j)), with
@@ -42,7 +45,9 @@ extension MPOIdentityClaims {
 
   /// A random strictly increasing piecewise-linear map with 5 knots over [lo, hi], linear
   /// beyond the end knots with the end slopes.
-  static func randomMonotonePL(_ r: inout RandomStream, lo: Double, hi: Double) -> (Double) -> Double {
+  static func randomMonotonePL(_ r: inout RandomStream, lo: Double, hi: Double) -> (Double) ->
+    Double
+  {
     let xs = (0..<5).map { _ in lo + (hi - lo) * r.uniform() }.sorted()
     var ys: [Double] = [r.gaussian()]
     for _ in 1..<5 { ys.append(ys[ys.count - 1] + 0.05 - log(1 - r.uniform())) }
@@ -118,10 +123,13 @@ extension MPOIdentityClaims {
         if clear {
           changesB[mi] += 1
           if bChanged == nil {
-            bChanged = "\(kinds[ki]), N = \(n), S = \(s), g = \(mapNames[mi]): 𝒴⁺ = \(p0.positive) becomes \(p1.positive) "
+            bChanged =
+              "\(kinds[ki]), N = \(n), S = \(s), g = \(mapNames[mi]): 𝒴⁺ = \(p0.positive) "
+                + "becomes \(p1.positive) "
               + "(S_mean = \(p0.mean), mean of g(S) = \(p1.mean))"
             bChangedCx = Counterexample(
-              inputs: [NamedValue("N", Double(n))] + s.enumerated().map { NamedValue("S[\($0)]", $1) },
+              inputs: [NamedValue("N", Double(n))]
+                + s.enumerated().map { NamedValue("S[\($0)]", $1) },
               detail: "g = \(mapNames[mi]): 𝒴⁺ = \(p0.positive) becomes \(p1.positive)")
           }
         } else {
@@ -137,21 +145,26 @@ extension MPOIdentityClaims {
     ]
     if ta.failures > 0 {
       return CheckOutcome(
-        verdict: .refuted, summary: "a positive affine map changes the partition: \(aFailing?.line ?? "")",
+        verdict: .refuted,
+        summary: "a positive affine map changes the partition: \(aFailing?.line ?? "")",
         classes: ta.classes, notes: notes, counterexample: aFailing)
     }
     let totalB = changesB.reduce(0, +)
     if totalB == 0 {
       return CheckOutcome(
-        verdict: .confirmed, summary: "no map changes the partition (\(ta.cases) affine exact, \(casesB)×4 float64)",
+        verdict: .confirmed,
+        summary: "no map changes the partition (\(ta.cases) affine exact, \(casesB)×4 float64)",
         classes: ta.classes, notes: notes)
     }
     let cond = ConditionReport(
-      condition: "g is a positive affine map (class A)", casesSatisfying: ta.cases, holdingCase: aHolding ?? "",
+      condition: "g is a positive affine map (class A)", casesSatisfying: ta.cases,
+      holdingCase: aHolding ?? "",
       failingCase: bChanged ?? "")
     return CheckOutcome(
       verdict: .conditional,
-      summary: "class A (positive affine): never changes in \(ta.cases) vectors; class B changes the partition in "
+      summary:
+        "class A (positive affine): never changes in \(ta.cases) vectors; class B changes the "
+          + "partition in "
         + "\(totalB) (vector, map) cases; e.g. \(bChanged ?? "")",
       classes: ta.classes, notes: notes, counterexample: bChangedCx, conditions: [cond])
   }

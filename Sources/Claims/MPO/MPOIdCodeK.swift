@@ -16,7 +16,8 @@ enum MPOIdCodeK {
     piLogps: [[T]], refLogps: [[T]], rewards: [[T]], beta: T, alpha: Double
   ) -> (mean: T, rows: [T]) {
     let rows = piLogps.indices.map { b in
-      rowLoss(piLogps: piLogps[b], refLogps: refLogps[b], rewards: rewards[b], beta: beta, alpha: alpha)
+      rowLoss(
+        piLogps: piLogps[b], refLogps: refLogps[b], rewards: rewards[b], beta: beta, alpha: alpha)
     }
     var s = T(0)
     for l in rows { s = s + l }
@@ -35,7 +36,8 @@ enum MPOIdCodeK {
     for x in rewards { sum = sum + x }
     let mean = sum / T(Double(n))
     // weights = |rewards - mean| if alpha > 0 else zeros
-    let weights = alpha > 0 ? rewards.map { ($0 - mean).absValue } : Array(repeating: T(0), count: n)
+    let weights =
+      alpha > 0 ? rewards.map { ($0 - mean).absValue } : Array(repeating: T(0), count: n)
     // 3. pos_mask = (rewards > mean) * 1, neg_mask = (rewards <= mean) * 1
     let posMask = rewards.map { $0 > mean ? T(1) : T(0) }
     let negMask = rewards.map { $0 <= mean ? T(1) : T(0) }
@@ -70,12 +72,16 @@ enum MPOIdCodeK {
   }
 
   /// Whether a clamp of line 46–49 is active in a row (pos or neg < 1e-10), in float64.
-  static func clampActive(piLogps: [Double], refLogps: [Double], rewards: [Double], beta: Double, alpha: Double)
+  static func clampActive(
+    piLogps: [Double], refLogps: [Double], rewards: [Double], beta: Double, alpha: Double
+  )
     -> Bool
   {
     let n = piLogps.count
     let mean = rewards.reduce(0, +) / Double(n)
-    let f = (0..<n).map { beta * (piLogps[$0] - refLogps[$0]) + (alpha > 0 ? alpha * abs(rewards[$0] - mean) : 0) }
+    let f = (0..<n).map {
+      beta * (piLogps[$0] - refLogps[$0]) + (alpha > 0 ? alpha * abs(rewards[$0] - mean) : 0)
+    }
     let m = f.max() ?? 0
     let e = f.map { ($0 - m + 1e-10) }
     let m2 = e.max() ?? 0
@@ -90,7 +96,9 @@ enum MPOIdCodeK {
   }
 
   /// The gradient of one row's code loss with respect to pi_logps, by dual numbers.
-  static func rowGradient(piLogps: [Double], refLogps: [Double], rewards: [Double], beta: Double, alpha: Double)
+  static func rowGradient(
+    piLogps: [Double], refLogps: [Double], rewards: [Double], beta: Double, alpha: Double
+  )
     -> [Double]
   {
     let n = piLogps.count

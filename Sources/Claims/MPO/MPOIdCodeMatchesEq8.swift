@@ -11,9 +11,12 @@ import Objectives
 
 extension MPOIdentityClaims {
   static let codeMatchesEq8 = Claim(
-    id: "mpo.code.matches-eq8", paper: .mpo, source: "App. K (mpo_loss); §4.4 eq. (6)–(8); App. D.2, Algorithm 2",
+    id: "mpo.code.matches-eq8", paper: .mpo,
+    source: "App. K (mpo_loss); §4.4 eq. (6)–(8); App. D.2, Algorithm 2",
     kind: .equivalence,
-    statement: "The printed code computes the batch mean of the per-prompt loss (8), leaving out prompts with 𝒴⁺ = ∅."
+    statement:
+      "The printed code computes the batch mean of the per-prompt loss (8), leaving out prompts "
+        + "with 𝒴⁺ = ∅."
   ) { ctx in
     try codeMatchesCheck(ctx) { pi, ref, rw, b, a in
       MPOIdCodeK.loss(piLogps: pi, refLogps: ref, rewards: rw, beta: b, alpha: a).mean
@@ -81,17 +84,23 @@ extension MPOIdentityClaims {
           hasEqual = true
           if equalRowLosses.count < 100 {
             equalRowLosses.append(
-              MPOIdCodeK.rowLoss(piLogps: pi[b], refLogps: ref[b], rewards: rw[b], beta: beta, alpha: alpha))
-            let g = MPOIdCodeK.rowGradient(piLogps: pi[b], refLogps: ref[b], rewards: rw[b], beta: beta, alpha: alpha)
+              MPOIdCodeK.rowLoss(
+                piLogps: pi[b], refLogps: ref[b], rewards: rw[b], beta: beta, alpha: alpha))
+            let g = MPOIdCodeK.rowGradient(
+              piLogps: pi[b], refLogps: ref[b], rewards: rw[b], beta: beta, alpha: alpha)
             equalRowGrad = max(equalRowGrad, g.map { abs($0) }.max() ?? 0)
           }
         }
-        if MPOIdCodeK.clampActive(piLogps: pi[b], refLogps: ref[b], rewards: rw[b], beta: beta, alpha: alpha) {
+        if MPOIdCodeK.clampActive(
+          piLogps: pi[b], refLogps: ref[b], rewards: rw[b], beta: beta, alpha: alpha)
+        {
           hasClamp = true
         }
         if Set(rw[b]).count < n { distinct = false }
         let mean = rw[b].reduce(0, +) / Double(n)
-        let f = (0..<n).map { beta * (pi[b][$0] - ref[b][$0]) + (alpha > 0 ? alpha * abs(rw[b][$0] - mean) : 0) }
+        let f = (0..<n).map {
+          beta * (pi[b][$0] - ref[b][$0]) + (alpha > 0 ? alpha * abs(rw[b][$0] - mean) : 0)
+        }
         maxSpread = max(maxSpread, (f.max() ?? 0) - (f.min() ?? 0))
       }
       let reference = refRows > 0 ? refSum / Double(refRows) : Double.nan
@@ -100,26 +109,39 @@ extension MPOIdentityClaims {
       if base { baseCount += 1 }
       let res = abs(codeValue - reference)
       let agree = res <= 1e-9
-      let desc = "B = \(bsz), N = \(n), L = \(formatNumber(l)), β = \(beta), α = \(alpha): code = \(codeValue), "
+      let desc =
+        "B = \(bsz), N = \(n), L = \(formatNumber(l)), β = \(beta), α = \(alpha): code = "
+          + "\(codeValue), "
         + "eq. (8) mean over \(refRows) rows with 𝒴⁺ ≠ ∅ = \(reference)"
-      let inputs = [NamedValue("B", Double(bsz)), NamedValue("N", Double(n)), NamedValue("L", l),
-        NamedValue("β", beta), NamedValue("α", alpha)]
+      let inputs = [
+        NamedValue("B", Double(bsz)), NamedValue("N", Double(n)), NamedValue("L", l),
+        NamedValue("β", beta), NamedValue("α", alpha),
+      ]
       tally.record(
         base ? "base case: distinct rewards, |final| ≤ 20" : "other batches", passed: agree,
         residual: res.isNaN ? .infinity : res, allowed: 1e-9,
-        reason: "1e-9 absolute in float64: the eps terms add ≤ 3e-10 when pos ≥ 1e-10", inputs: inputs, detail: desc)
+        reason: "1e-9 absolute in float64: the eps terms add ≤ 3e-10 when pos ≥ 1e-10",
+        inputs: inputs, detail: desc)
       if agree {
         if agreeExample == nil { agreeExample = desc }
       } else {
         if base, baseFail == nil { baseFail = Counterexample(inputs: inputs, detail: desc) }
-        if hasClamp && hasEqual { explainedBoth += 1 } else if hasClamp { explainedClamp += 1 } else if hasEqual {
+        if hasClamp && hasEqual {
+          explainedBoth += 1
+        } else if hasClamp {
+          explainedClamp += 1
+        } else if hasEqual {
           explainedEqual += 1
         } else if unexplained == nil {
-          unexplained = Counterexample(inputs: inputs, detail: desc + " (no clamp-active or all-equal row)")
+          unexplained = Counterexample(
+            inputs: inputs, detail: desc + " (no clamp-active or all-equal row)")
         }
         if disagreeExample == nil || (disagreeCx?.inputs[0].value ?? 99) > Double(bsz) {
-          disagreeExample = desc + (hasEqual ? " [all-equal row]" : "") + (hasClamp ? " [clamp active]" : "")
-          disagreeCx = Counterexample(inputs: inputs, detail: disagreeExample ?? "", residual: res.isFinite ? res : nil, tolerance: 1e-9)
+          disagreeExample =
+            desc + (hasEqual ? " [all-equal row]" : "") + (hasClamp ? " [clamp active]" : "")
+          disagreeCx = Counterexample(
+            inputs: inputs, detail: disagreeExample ?? "", residual: res.isFinite ? res : nil,
+            tolerance: 1e-9)
         }
       }
       // float32 (reported only), on base-case batches.
@@ -133,34 +155,44 @@ extension MPOIdentityClaims {
       }
     }
     var notes = [
-      "disagreeing batches explained by a clamp-active row only: \(explainedClamp); by an all-equal row only: "
+      "disagreeing batches explained by a clamp-active row only: \(explainedClamp); by an "
+        + "all-equal row only: "
         + "\(explainedEqual); by both: \(explainedBoth)",
-      "float32 (reported only): worst |code₃₂ − eq. (8)| over \(f32Base) base-case batches = \(f32Worst)",
+      "float32 (reported only): worst |code₃₂ − eq. (8)| over \(f32Base) base-case batches = "
+        + "\(f32Worst)",
       "all-equal rows (kept by the code, skipped by the reference): code loss in "
-        + "[\(equalRowLosses.min() ?? .nan), \(equalRowLosses.max() ?? .nan)] = −log(1e-10/(1 + 3e-10)) ≈ 23.03 "
+        + "[\(equalRowLosses.min() ?? .nan), \(equalRowLosses.max() ?? .nan)] = −log(1e-10/(1 + "
+        + "3e-10)) ≈ 23.03 "
         + "(pos clamped at eps); largest |∂loss/∂pi_logps| there (dual numbers) = \(equalRowGrad)",
       "\(baseCount) base-case batches",
     ]
     if let bf = baseFail {
       return CheckOutcome(
-        verdict: .refuted, summary: "a base-case batch disagrees: \(bf.line)", classes: tally.classes, notes: notes,
+        verdict: .refuted, summary: "a base-case batch disagrees: \(bf.line)",
+        classes: tally.classes, notes: notes,
         counterexample: bf)
     }
     if let u = unexplained {
       return CheckOutcome(
-        verdict: .refuted, summary: "a disagreeing batch has neither a clamp-active nor an all-equal row: \(u.line)",
+        verdict: .refuted,
+        summary: "a disagreeing batch has neither a clamp-active nor an all-equal row: \(u.line)",
         classes: tally.classes, notes: notes, counterexample: u)
     }
     if tally.failures == 0 {
-      return tally.outcome(claim: "code = batch mean of eq. (8) over rows with 𝒴⁺ ≠ ∅", notes: notes)
+      return tally.outcome(
+        claim: "code = batch mean of eq. (8) over rows with 𝒴⁺ ≠ ∅", notes: notes)
     }
-    notes.append("every disagreement contains a clamp-active row (pos or neg < 1e-10) or an all-equal row")
+    notes.append(
+      "every disagreement contains a clamp-active row (pos or neg < 1e-10) or an all-equal row")
     let cond = ConditionReport(
       condition: "no row has equal rewards throughout and no clamp is active (pos, neg ≥ 1e-10)",
-      casesSatisfying: tally.cases - tally.failures, holdingCase: agreeExample ?? "", failingCase: disagreeExample ?? "")
+      casesSatisfying: tally.cases - tally.failures, holdingCase: agreeExample ?? "",
+      failingCase: disagreeExample ?? "")
     return CheckOutcome(
       verdict: .conditional,
-      summary: "base case agrees (\(baseCount) batches); \(tally.failures) of \(tally.cases) batches disagree, each with an "
+      summary:
+        "base case agrees (\(baseCount) batches); \(tally.failures) of \(tally.cases) batches "
+          + "disagree, each with an "
         + "all-equal row (kept by the code) or an active clamp; e.g. \(disagreeExample ?? "")",
       classes: tally.classes, notes: notes, counterexample: disagreeCx, conditions: [cond])
   }

@@ -72,7 +72,9 @@ enum MPOIdExact {
 
   /// Whether `m` is the exact mean of s or its correct rounding:
   /// |Σ S − N·m| ≤ N·ulp(m)/2, the left side from an exact expansion.
-  static func isCorrectlyRoundedMean(_ m: Double, of s: [Double]) -> (exact: Bool, correctlyRounded: Bool) {
+  static func isCorrectlyRoundedMean(_ m: Double, of s: [Double]) -> (
+    exact: Bool, correctlyRounded: Bool
+  ) {
     var e = MPOIdExpansion()
     for x in s { e.add(x) }
     e.addProduct(-Double(s.count), m)

@@ -13,7 +13,9 @@ import Objectives
 extension MPOIdentityClaims {
   static let infoNCAEq3VsG1 = Claim(
     id: "mpo.infonca.eq3-vs-g1", paper: .mpo, source: "§3.2 eq. (3); App. G.1", kind: .equivalence,
-    statement: "Eq. (3) and G.1 define the same InfoNCA model distribution (and hence loss) under S_i ↔ r(x, y_i), "
+    statement:
+      "Eq. (3) and G.1 define the same InfoNCA model distribution (and hence loss) under S_i ↔ "
+        + "r(x, y_i), "
       + "τ ↔ α."
   ) { ctx in try infoNCACheck(ctx, g1Model: g1ModelLinear) }
 
@@ -26,7 +28,9 @@ extension MPOIdentityClaims {
   }
 
   /// The check with G.1's model distribution injectable (mutation tests).
-  static func infoNCACheck(_ ctx: CheckContext, g1Model: ([Double], [Double]) -> [Double]) throws -> CheckOutcome {
+  static func infoNCACheck(_ ctx: CheckContext, g1Model: ([Double], [Double]) -> [Double]) throws
+    -> CheckOutcome
+  {
     let taus = [0.1, 1, 10]
     let betas = [0.01, 0.1, 1, 10]
     var r = ctx.stream("mpo.infonca.eq3-vs-g1")
@@ -53,14 +57,21 @@ extension MPOIdentityClaims {
             at = i
           }
         }
-        let inputs = [NamedValue("K", Double(k)), NamedValue("β", beta), NamedValue("τ", tau)]
-          + (0..<k).flatMap { [NamedValue("log π_θ[\($0)]", lp[$0]), NamedValue("log π_ref[\($0)]", lr[$0])] }
-        let desc = "K = \(k), β = \(beta), τ = \(tau): component \(at): eq. (3) p = \(eq3[at]), G.1 p = \(g1[at]), "
+        let inputs =
+          [NamedValue("K", Double(k)), NamedValue("β", beta), NamedValue("τ", tau)]
+          + (0..<k).flatMap {
+            [NamedValue("log π_θ[\($0)]", lp[$0]), NamedValue("log π_ref[\($0)]", lr[$0])]
+          }
+        let desc =
+          "K = \(k), β = \(beta), τ = \(tau): component \(at): eq. (3) p = \(eq3[at]), G.1 p = "
+            + "\(g1[at]), "
           + "relative difference \(worst)"
         let ok = worst <= 1e-13
         tallies[bi].record(
           "β = \(formatNumber(beta))", passed: ok, residual: worst, allowed: 1e-13,
-          reason: "relative 1e-13: each path rounds ≈ ε·50 relative (exp of |log π| ≤ 50, log-sum-exp of |βr| ≤ 50β)",
+          reason:
+            "relative 1e-13: each path rounds ≈ ε·50 relative (exp of |log π| ≤ 50, log-sum-exp "
+              + "of |βr| ≤ 50β)",
           inputs: inputs, detail: desc)
         if ok, examples[bi] == nil { examples[bi] = desc }
         if !ok, failures[bi] == nil || (cxs[bi]?.inputs[0].value ?? 99) > Double(k) {
@@ -73,24 +84,32 @@ extension MPOIdentityClaims {
     let agreeing = betas.indices.filter { tallies[$0].failures == 0 }
     let agreeNames = agreeing.map { formatNumber(betas[$0]) }.joined(separator: ", ")
     let baseIndex = betas.firstIndex(of: 1) ?? 2
-    let notes = ["β values where the model distributions agree on every instance: " + (agreeNames.isEmpty ? "none" : agreeNames)]
+    let notes = [
+      "β values where the model distributions agree on every instance: "
+        + (agreeNames.isEmpty ? "none" : agreeNames)
+    ]
     if agreeing.count == betas.count {
       return CheckOutcome(
-        verdict: .confirmed, summary: "p_model of eq. (3) = G.1's for every β (\(tallies[0].cases) instances each)",
+        verdict: .confirmed,
+        summary: "p_model of eq. (3) = G.1's for every β (\(tallies[0].cases) instances each)",
         classes: classes, notes: notes)
     }
     if tallies[baseIndex].failures > 0 {
       return CheckOutcome(
-        verdict: .refuted, summary: "they disagree at β = 1: \(failures[baseIndex] ?? "")", classes: classes, notes: notes,
+        verdict: .refuted, summary: "they disagree at β = 1: \(failures[baseIndex] ?? "")",
+        classes: classes, notes: notes,
         counterexample: cxs[baseIndex])
     }
     let failing = betas.indices.first { tallies[$0].failures > 0 } ?? 0
     let cond = ConditionReport(
-      condition: "β ∈ {\(agreeNames)} (G.1 has no β: s_θ = log(P_θ/P_ref))", casesSatisfying: agreeing.map { tallies[$0].cases }.reduce(0, +),
+      condition: "β ∈ {\(agreeNames)} (G.1 has no β: s_θ = log(P_θ/P_ref))",
+      casesSatisfying: agreeing.map { tallies[$0].cases }.reduce(0, +),
       holdingCase: examples[baseIndex] ?? "", failingCase: failures[failing] ?? "")
     return CheckOutcome(
       verdict: .conditional,
-      summary: "the model distributions agree only for β ∈ {\(agreeNames)}; e.g. \(failures[failing] ?? "")",
+      summary:
+        "the model distributions agree only for β ∈ {\(agreeNames)}; e.g. "
+          + "\(failures[failing] ?? "")",
       classes: classes, notes: notes, counterexample: cxs[failing], conditions: [cond])
   }
 }

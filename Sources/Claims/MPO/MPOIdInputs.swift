@@ -74,8 +74,10 @@ enum MPOId {
     let pos = idx.filter { p[$0] }
     let neg = idx.filter { !p[$0] }
     return SetPair(
-      positive: ResponseSet(logProbs: pos.map { x.logProbs[$0] }, refLogProbs: pos.map { x.refLogProbs[$0] }),
-      negative: ResponseSet(logProbs: neg.map { x.logProbs[$0] }, refLogProbs: neg.map { x.refLogProbs[$0] }))
+      positive: ResponseSet(
+        logProbs: pos.map { x.logProbs[$0] }, refLogProbs: pos.map { x.refLogProbs[$0] }),
+      negative: ResponseSet(
+        logProbs: neg.map { x.logProbs[$0] }, refLogProbs: neg.map { x.refLogProbs[$0] }))
   }
 
   /// Inputs of a scored set, for counterexamples.

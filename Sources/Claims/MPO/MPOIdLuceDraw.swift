@@ -11,9 +11,11 @@ import Objectives
 
 extension MPOIdentityClaims {
   static let luceDraw = Claim(
-    id: "mpo.set-prob.luce-draw", paper: .mpo, source: "§3.1, eq. (1) and its introduction; §4.2, eq. (4)",
+    id: "mpo.set-prob.luce-draw", paper: .mpo,
+    source: "§3.1, eq. (1) and its introduction; §4.2, eq. (4)",
     kind: .identity,
-    statement: "Eq. (1) is the probability that one response drawn from 𝒴^all with probability ∝ u lies in "
+    statement:
+      "Eq. (1) is the probability that one response drawn from 𝒴^all with probability ∝ u lies in "
       + "𝒴⁺; with u = exp(β r_θ) it equals (4); P(𝒴⁺>𝒴⁻) + P(𝒴⁻>𝒴⁺) = 1."
   ) { ctx in try luceDrawCheck(ctx, linear: eq1Linear) }
 
@@ -51,8 +53,10 @@ extension MPOIdentityClaims {
       let np = r.uniformInt(in: 1...16)
       let nn = r.uniformInt(in: 1...16)
       let (beta, bi) = MPOId.pick(&r, betas)
-      let pos = ResponseSet(logProbs: MPOId.logProbs(&r, n: np, l: 300), refLogProbs: MPOId.logProbs(&r, n: np, l: 300))
-      let neg = ResponseSet(logProbs: MPOId.logProbs(&r, n: nn, l: 300), refLogProbs: MPOId.logProbs(&r, n: nn, l: 300))
+      let pos = ResponseSet(
+        logProbs: MPOId.logProbs(&r, n: np, l: 300), refLogProbs: MPOId.logProbs(&r, n: np, l: 300))
+      let neg = ResponseSet(
+        logProbs: MPOId.logProbs(&r, n: nn, l: 300), refLogProbs: MPOId.logProbs(&r, n: nn, l: 300))
       let pair = SetPair(positive: pos, negative: neg)
       let mpo = MPO(beta: beta)
       let (a, mask) = mpo.logits(pair)
@@ -67,12 +71,16 @@ extension MPOIdentityClaims {
       if lin >= 1e-300 {
         let res = abs(log(lin) - logP)
         let ok = ta.record(
-          "(a) eq. (1) linear = eq. (4) log space", residual: res.isNaN ? .infinity : res, tolerance: tau,
-          inputs: inputs(), detail: "eq. (1) = \(lin), eq. (4) = \(exp(logP)), |Δlog P| = \(res) > \(tau.absolute)")
+          "(a) eq. (1) linear = eq. (4) log space", residual: res.isNaN ? .infinity : res,
+          tolerance: tau,
+          inputs: inputs(),
+          detail: "eq. (1) = \(lin), eq. (4) = \(exp(logP)), |Δlog P| = \(res) > \(tau.absolute)")
         if !ok {
           smallest.offer(
             key: [Double(np + nn), Double(bi)],
-            Counterexample(inputs: inputs(), detail: "(a) eq. (1) = \(lin), eq. (4) = \(exp(logP)), |Δlog P| = \(res)",
+            Counterexample(
+              inputs: inputs(),
+              detail: "(a) eq. (1) = \(lin), eq. (4) = \(exp(logP)), |Δlog P| = \(res)",
               residual: res, tolerance: tau.absolute))
         }
       } else {
@@ -89,11 +97,14 @@ extension MPOIdentityClaims {
       {
         smallest.offer(
           key: [Double(np + nn), Double(bi)],
-          Counterexample(inputs: inputs(), detail: "(b) P(+>−) + P(−>+) − 1 = \(s - 1)", residual: abs(s - 1),
+          Counterexample(
+            inputs: inputs(), detail: "(b) P(+>−) + P(−>+) − 1 = \(s - 1)", residual: abs(s - 1),
             tolerance: tol2.absolute))
       }
       let p = exp(logP)
-      if p >= 0.01, p <= 0.99 { eligible.append((LuceInstance(pair: pair, beta: beta, betaIndex: bi), p)) }
+      if p >= 0.01, p <= 0.99 {
+        eligible.append((LuceInstance(pair: pair, beta: beta, betaIndex: bi), p))
+      }
     }
     // (c) Luce draws on up to 100 (quick 10) seeded picks among instances with P ∈ [0.01, 0.99].
     var rc = ctx.stream("mpo.set-prob.luce-draw/draws")
@@ -124,7 +135,8 @@ extension MPOIdentityClaims {
       let ci = try BinomialInterval.wilson(successes: hits, trials: draws, level: level)
       let ok = ci.contains(p)
       let inputs = [
-        NamedValue("|𝒴⁺|", Double(inst.pair.positive.count)), NamedValue("|𝒴⁻|", Double(inst.pair.negative.count)),
+        NamedValue("|𝒴⁺|", Double(inst.pair.positive.count)),
+        NamedValue("|𝒴⁻|", Double(inst.pair.negative.count)),
         NamedValue("β", inst.beta), NamedValue("P", p),
       ]
       tc.record(
@@ -132,18 +144,27 @@ extension MPOIdentityClaims {
         detail: "frequency \(hits)/\(draws), interval \(ci), P = \(p)")
       if !ok {
         smallest.offer(
-          key: [Double(inst.pair.positive.count + inst.pair.negative.count), Double(inst.betaIndex)],
-          Counterexample(inputs: inputs, detail: "(c) P = \(p) outside the Wilson interval \(ci) of \(hits)/\(draws)"))
+          key: [
+            Double(inst.pair.positive.count + inst.pair.negative.count), Double(inst.betaIndex),
+          ],
+          Counterexample(
+            inputs: inputs,
+            detail: "(c) P = \(p) outside the Wilson interval \(ci) of \(hits)/\(draws)"))
       }
     }
     let notes = [
-      "(a): \(underflow) instances where the linear path's value is below 1e-300 (underflow) were counted, not compared",
-      "(c): \(chosen.count) instances of \(eligible.count) with P ∈ [0.01, 0.99], \(draws) draws each, "
+      "(a): \(underflow) instances where the linear path's value is below 1e-300 (underflow) "
+        + "were counted, not compared",
+      "(c): \(chosen.count) instances of \(eligible.count) with P ∈ [0.01, 0.99], \(draws) "
+        + "draws each, "
         + "Wilson level 1 − 1e-4/\(chosen.count) = \(level)",
     ]
     let outcome = combineParts(
-      [("(a)", ta.outcome(claim: "eq. (1) = eq. (4)")), ("(b)", tb.outcome(claim: "complementarity")),
-       ("(c)", tc.outcome(claim: "Luce-draw reading"))], notes: notes)
+      [
+        ("(a)", ta.outcome(claim: "eq. (1) = eq. (4)")),
+        ("(b)", tb.outcome(claim: "complementarity")),
+        ("(c)", tc.outcome(claim: "Luce-draw reading")),
+      ], notes: notes)
     var out = outcome
     if out.verdict == .refuted, let cx = smallest.example { out.counterexample = cx }
     return out

@@ -17,9 +17,13 @@ import Objectives
 
 extension MPOIdentityClaims {
   static let plLikelihoodAndBins = Claim(
-    id: "mpo.pl.likelihood-and-bins", paper: .mpo, source: "§3.2; §7, Fig. 7; App. I", kind: .identity,
-    statement: "P_PL is a distribution over the n! rankings; PL and MPO are the k-bin and 2-bin members of the "
-      + "sequential bin-selection family; the first PL factor is the MPO probability with 𝒴⁺ = {y_(1)}."
+    id: "mpo.pl.likelihood-and-bins", paper: .mpo, source: "§3.2; §7, Fig. 7; App. I",
+    kind: .identity,
+    statement:
+      "P_PL is a distribution over the n! rankings; PL and MPO are the k-bin and 2-bin members "
+        + "of the "
+      + "sequential bin-selection family; the first PL factor is the MPO probability with 𝒴⁺ = "
+      + "{y_(1)}."
   ) { ctx in try plCheck(ctx, plProbability: plLinear) }
 
   /// P_PL of the ranking `order` (best first) in linear space from suffix sums of u.
@@ -46,7 +50,9 @@ extension MPOIdentityClaims {
   }
 
   /// The check with the linear-space P_PL injectable (mutation tests).
-  static func plCheck(_ ctx: CheckContext, plProbability: ([Double], [Int]) -> Double) throws -> CheckOutcome {
+  static func plCheck(_ ctx: CheckContext, plProbability: ([Double], [Int]) -> Double) throws
+    -> CheckOutcome
+  {
     var r = ctx.stream("mpo.pl.likelihood-and-bins")
     var ta = Tally()
     var tb = Tally()
@@ -65,13 +71,16 @@ extension MPOIdentityClaims {
           sum += plProbability(u, perm)
           permutations += 1
         } while nextPermutation(&perm)
-        let inputsU = [NamedValue("n", Double(n))] + logU.enumerated().map { NamedValue("log u[\($0)]", $1) }
+        let inputsU =
+          [NamedValue("n", Double(n))] + logU.enumerated().map { NamedValue("log u[\($0)]", $1) }
         if !ta.record(
           "(a) Σ_rankings P_PL = 1, n = \(n)", residual: abs(sum - 1),
           tolerance: MPOId.absolute(1e-12, "1e-12: ≤ n! terms each with relative rounding ≈ 3nε"),
           inputs: inputsU, detail: "Σ P_PL − 1 = \(sum - 1)")
         {
-          smallest.offer(key: [Double(n)], Counterexample(inputs: inputsU, detail: "(a) Σ P_PL − 1 = \(sum - 1)"))
+          smallest.offer(
+            key: [Double(n)], Counterexample(inputs: inputsU, detail: "(a) Σ P_PL − 1 = \(sum - 1)")
+          )
         }
         // (b), (c) on a random ranking. log π_θ = min(log u, 0), log π_ref = −max(log u, 0), so
         // r_θ = log u exactly and β = 1.
@@ -83,14 +92,20 @@ extension MPOIdentityClaims {
         let pl = PlackettLuce(beta: 1)
         let plLoss = try pl.loss(ranking)
         let tau = MPOId.tauLSE(lu)
-        let singles = BinPartition(bins: (0..<n).map { ResponseSet(logProbs: [lp[$0]], refLogProbs: [lr[$0]]) })
+        let singles = BinPartition(
+          bins: (0..<n).map { ResponseSet(logProbs: [lp[$0]], refLogProbs: [lr[$0]]) })
         let binned = try BinnedPlackettLuce(beta: 1).loss(singles)
-        let inputsR = [NamedValue("n", Double(n))] + lu.enumerated().map { NamedValue("log u(y_(\($0 + 1)))", $1) }
+        let inputsR =
+          [NamedValue("n", Double(n))]
+          + lu.enumerated().map { NamedValue("log u(y_(\($0 + 1)))", $1) }
         if !tb.record(
-          "(b) L_b(b = n) = −log P_PL", residual: abs(binned - plLoss), tolerance: tau, inputs: inputsR,
+          "(b) L_b(b = n) = −log P_PL", residual: abs(binned - plLoss), tolerance: tau,
+          inputs: inputsR,
           detail: "L_n = \(binned), −log P_PL = \(plLoss)")
         {
-          smallest.offer(key: [Double(n)], Counterexample(inputs: inputsR, detail: "(b) L_n = \(binned), −log P_PL = \(plLoss)"))
+          smallest.offer(
+            key: [Double(n)],
+            Counterexample(inputs: inputsR, detail: "(b) L_n = \(binned), −log P_PL = \(plLoss)"))
         }
         if n % 2 == 0 {
           let h = n / 2
@@ -99,10 +114,13 @@ extension MPOIdentityClaims {
           let l2 = try BinnedPlackettLuce(beta: 1).loss(BinPartition(bins: [top, bottom]))
           let mpo = try MPO(beta: 1).loss(SetPair(positive: top, negative: bottom))
           if !tb.record(
-            "(b) L_2 = L_MPO (top half vs bottom half)", residual: abs(l2 - mpo), tolerance: tau, inputs: inputsR,
+            "(b) L_2 = L_MPO (top half vs bottom half)", residual: abs(l2 - mpo), tolerance: tau,
+            inputs: inputsR,
             detail: "L_2 = \(l2), L_MPO = \(mpo)")
           {
-            smallest.offer(key: [Double(n)], Counterexample(inputs: inputsR, detail: "(b) L_2 = \(l2), L_MPO = \(mpo)"))
+            smallest.offer(
+              key: [Double(n)],
+              Counterexample(inputs: inputsR, detail: "(b) L_2 = \(l2), L_MPO = \(mpo)"))
           }
         }
         // (c) first factor vs MPO-1vsk.
@@ -112,17 +130,22 @@ extension MPOIdentityClaims {
             positive: ResponseSet(logProbs: [lp[0]], refLogProbs: [lr[0]]),
             negative: ResponseSet(logProbs: Array(lp[1...]), refLogProbs: Array(lr[1...]))))
         if !tc.record(
-          "(c) −log first PL factor = L_MPO(𝒴⁺ = {y_(1)})", residual: abs(first - oneVsK), tolerance: tau,
+          "(c) −log first PL factor = L_MPO(𝒴⁺ = {y_(1)})", residual: abs(first - oneVsK),
+          tolerance: tau,
           inputs: inputsR, detail: "−log factor₁ = \(first), L_MPO-1vsk = \(oneVsK)")
         {
           smallest.offer(
-            key: [Double(n)], Counterexample(inputs: inputsR, detail: "(c) −log factor₁ = \(first), L_MPO-1vsk = \(oneVsK)"))
+            key: [Double(n)],
+            Counterexample(
+              inputs: inputsR, detail: "(c) −log factor₁ = \(first), L_MPO-1vsk = \(oneVsK)"))
         }
       }
     }
     let out = combineParts(
-      [("(a)", ta.outcome(claim: "P_PL sums to 1")), ("(b)", tb.outcome(claim: "bins reductions")),
-       ("(c)", tc.outcome(claim: "first factor = MPO-1vsk"))],
+      [
+        ("(a)", ta.outcome(claim: "P_PL sums to 1")), ("(b)", tb.outcome(claim: "bins reductions")),
+        ("(c)", tc.outcome(claim: "first factor = MPO-1vsk")),
+      ],
       notes: ["(a) enumerated \(permutations) rankings"])
     var o = out
     if o.verdict != .confirmed, let cx = smallest.example { o.counterexample = cx }

@@ -12,12 +12,16 @@ import Objectives
 
 extension MPOIdentityClaims {
   static let partitionProperties = Claim(
-    id: "mpo.partition.properties", paper: .mpo, source: "App. D.2 eq. (11)–(14); §4.4; Algorithm 2 lines 7–12",
+    id: "mpo.partition.properties", paper: .mpo,
+    source: "App. D.2 eq. (11)–(14); §4.4; Algorithm 2 lines 7–12",
     kind: .identity,
-    statement: "The mean-threshold rule (1) splits 𝒴_x into disjoint covering sets, (2) ΔW > 0 on 𝒴⁺, (3) ΔW ≤ 0 "
+    statement:
+      "The mean-threshold rule (1) splits 𝒴_x into disjoint covering sets, (2) ΔW > 0 on 𝒴⁺, "
+        + "(3) ΔW ≤ 0 "
       + "on 𝒴⁻, (4) 𝒴⁻ ≠ ∅ always, (5) 𝒴⁺ = ∅ exactly when all scores are equal."
   ) { ctx in
-    try partitionPropertiesCheck(ctx, exactRule: exactMeanRule, floatPartition: { MeanPartition(scores: $0) })
+    try partitionPropertiesCheck(
+      ctx, exactRule: exactMeanRule, floatPartition: { MeanPartition(scores: $0) })
   }
 
   /// Eq. (12)–(13) in exact arithmetic for S_i = n_i/d (d > 0): S_i > S_mean ⇔ N n_i > Σn and
@@ -34,7 +38,9 @@ extension MPOIdentityClaims {
 
   /// Which of the five properties fail, given the membership tests of 𝒴⁺ and 𝒴⁻ (evaluated
   /// separately, as eq. 12 and 13 are), the signs of ΔW, and whether all scores are equal.
-  static func partitionFailures(inPos: [Bool], inNeg: [Bool], deltaSign: [Int], allEqual: Bool) -> [Int] {
+  static func partitionFailures(inPos: [Bool], inNeg: [Bool], deltaSign: [Int], allEqual: Bool)
+    -> [Int]
+  {
     var f: [Int] = []
     if zip(inPos, inNeg).contains(where: { $0 == $1 }) { f.append(1) }
     if zip(inPos, deltaSign).contains(where: { $0 && $1 <= 0 }) { f.append(2) }
@@ -65,7 +71,9 @@ extension MPOIdentityClaims {
         nums = (0..<n).map { _ in Int64(ra.uniformInt(in: -1_000_000...1_000_000)) }
       case 1:
         cls = "(a) exact: repeated values / d"
-        let pool = (0..<ra.uniformInt(in: 1...3)).map { _ in Int64(ra.uniformInt(in: -1_000_000...1_000_000)) }
+        let pool = (0..<ra.uniformInt(in: 1...3)).map { _ in
+          Int64(ra.uniformInt(in: -1_000_000...1_000_000))
+        }
         nums = (0..<n).map { _ in pool[ra.uniformInt(in: 0..<pool.count)] }
       default:
         cls = "(a) exact: all equal / d"
@@ -75,7 +83,10 @@ extension MPOIdentityClaims {
       let nn = Int64(n)
       // ΔW_i = (N n_i − Σn)/(N d): its sign is the numerator's.
       let (inPos, inNeg) = exactRule(nums)
-      let sign = nums.map { v -> Int in let t = nn * v - total; return t > 0 ? 1 : (t < 0 ? -1 : 0) }
+      let sign = nums.map { v -> Int in
+        let t = nn * v - total
+        return t > 0 ? 1 : (t < 0 ? -1 : 0)
+      }
       let allEqual = Set(nums).count == 1
       let f = partitionFailures(inPos: inPos, inNeg: inNeg, deltaSign: sign, allEqual: allEqual)
       let inputs = { () -> [NamedValue] in
@@ -86,13 +97,16 @@ extension MPOIdentityClaims {
         cls, passed: f.isEmpty, inputs: inputs(),
         detail: "properties \(f.map { partitionPropertyNames[$0 - 1] }) fail")
       if !f.isEmpty {
-        aSmallest.offer(key: [Double(n)], Counterexample(inputs: inputs(), detail: "exact arithmetic: properties \(f) fail"))
+        aSmallest.offer(
+          key: [Double(n)],
+          Counterexample(inputs: inputs(), detail: "exact arithmetic: properties \(f) fail"))
       }
     }
     // (b) Float64 as an implementation computes it.
     var rb = ctx.stream("mpo.partition.properties/float")
     var judge = ConditionalJudge(conditions: [
-      "S_mean is the exact mean or its correct rounding (|ΣS − N·S_mean| ≤ N·ulp(S_mean)/2, exact expansion arithmetic)",
+      "S_mean is the exact mean or its correct rounding (|ΣS − N·S_mean| ≤ N·ulp(S_mean)/2, "
+        + "exact expansion arithmetic)"
     ])
     var tb = Tally()
     var byProperty = [Int](repeating: 0, count: 5)
@@ -111,7 +125,9 @@ extension MPOIdentityClaims {
         s = (0..<n).map { _ in Double(rb.uniformInt(in: 10...100)) / 10 }
       } else if i < 3 * per {
         cls = "(b) float64: decimal Likert, repeated values"
-        let pool = (0..<rb.uniformInt(in: 1...3)).map { _ in Double(rb.uniformInt(in: 10...100)) / 10 }
+        let pool = (0..<rb.uniformInt(in: 1...3)).map { _ in
+          Double(rb.uniformInt(in: 10...100)) / 10
+        }
         s = (0..<n).map { _ in pool[rb.uniformInt(in: 0..<pool.count)] }
       } else {
         cls = "(b) float64: all equal, value k/1000, k = 1…10⁴"
@@ -125,14 +141,18 @@ extension MPOIdentityClaims {
       // The implementation's own partition must be eq. (12) with its own mean.
       let consistent = inPos == p.positive
       let allEqual = Set(s).count == 1
-      var f = partitionFailures(inPos: p.positive, inNeg: inNeg, deltaSign: sign, allEqual: allEqual)
+      var f = partitionFailures(
+        inPos: p.positive, inNeg: inNeg, deltaSign: sign, allEqual: allEqual)
       if !consistent && !f.contains(1) { f.append(1) }
       for k in f { byProperty[k - 1] += 1 }
       let cr = MPOIdExact.isCorrectlyRoundedMean(p.mean, of: s)
       let describe = { () -> String in
-        "N = \(n), S = \(s.count > 6 ? "\(Array(s.prefix(6))) …" : "\(s)"), computed S_mean = \(p.mean)"
+        "N = \(n), S = \(s.count > 6 ? "\(Array(s.prefix(6))) …" : "\(s)"), computed S_mean = "
+          + "\(p.mean)"
           + " (exact: \(cr.exact), correctly rounded: \(cr.correctlyRounded))"
-          + (f.isEmpty ? ": all five properties hold" : ": properties \(f.map { partitionPropertyNames[$0 - 1] }) fail")
+          + (f.isEmpty
+            ? ": all five properties hold"
+            : ": properties \(f.map { partitionPropertyNames[$0 - 1] }) fail")
       }
       judge.record(holds: f.isEmpty, satisfies: [cr.correctlyRounded], describe: describe())
       let inputs = { () -> [NamedValue] in
@@ -145,29 +165,40 @@ extension MPOIdentityClaims {
       }
     }
     var notes = [
-      "(b) violations by property: " + zip(partitionPropertyNames, byProperty).map { "\($0): \($1)" }.joined(separator: ", "),
+      "(b) violations by property: "
+        + zip(partitionPropertyNames, byProperty).map { "\($0): \($1)" }.joined(separator: ", ")
     ]
     if ta.failures > 0 {
       let o = ta.outcome(claim: "(a) exact arithmetic", counterexample: aSmallest.example)
       return CheckOutcome(
-        verdict: .refuted, summary: "(a) exact arithmetic fails: \(o.summary)", classes: ta.classes + tb.classes,
+        verdict: .refuted, summary: "(a) exact arithmetic fails: \(o.summary)",
+        classes: ta.classes + tb.classes,
         notes: notes, counterexample: aSmallest.example)
     }
     if tb.failures == 0 {
       return CheckOutcome(
         verdict: .confirmed,
-        summary: "all five properties hold in exact arithmetic (\(ta.cases) vectors) and in float64 (\(tb.cases) vectors)",
+        summary:
+          "all five properties hold in exact arithmetic (\(ta.cases) vectors) and in float64 "
+            + "(\(tb.cases) vectors)",
         classes: ta.classes + tb.classes, notes: notes)
     }
     let (_, reports) = judge.verdict()
     if reports.isEmpty {
-      notes.append("the correctly-rounded-mean condition does not separate the float64 failures from the passes")
+      notes.append(
+        "the correctly-rounded-mean condition does not separate the float64 failures from the "
+          + "passes"
+      )
     }
-    let failing = zip(partitionPropertyNames, byProperty).filter { $0.1 > 0 }.map(\.0).joined(separator: ", ")
+    let failing = zip(partitionPropertyNames, byProperty).filter { $0.1 > 0 }.map(\.0).joined(
+      separator: ", ")
     return CheckOutcome(
       verdict: .conditional,
-      summary: "exact arithmetic: all five properties hold (\(ta.cases) vectors); float64: \(tb.failures) of \(tb.cases) "
-        + "vectors violate \(failing)" + (reports.isEmpty ? "" : ", none of them with a correctly rounded mean")
+      summary:
+        "exact arithmetic: all five properties hold (\(ta.cases) vectors); float64: "
+          + "\(tb.failures) of \(tb.cases) "
+        + "vectors violate \(failing)"
+        + (reports.isEmpty ? "" : ", none of them with a correctly rounded mean")
         + "; e.g. \(bCx?.detail ?? "")",
       classes: ta.classes + tb.classes, notes: notes, counterexample: bCx, conditions: reports)
   }

@@ -52,7 +52,9 @@ struct MPOIdDual: MPOIdScalar {
   static func + (a: Self, b: Self) -> Self { Self(a.v + b.v, a.d + b.d) }
   static func - (a: Self, b: Self) -> Self { Self(a.v - b.v, a.d - b.d) }
   static func * (a: Self, b: Self) -> Self { Self(a.v * b.v, a.d * b.v + a.v * b.d) }
-  static func / (a: Self, b: Self) -> Self { Self(a.v / b.v, (a.d * b.v - a.v * b.d) / (b.v * b.v)) }
+  static func / (a: Self, b: Self) -> Self {
+    Self(a.v / b.v, (a.d * b.v - a.v * b.d) / (b.v * b.v))
+  }
   static func < (a: Self, b: Self) -> Bool { a.v < b.v }
   static func == (a: Self, b: Self) -> Bool { a.v == b.v }
   var expValue: Self {

@@ -12,9 +12,12 @@ import Objectives
 extension MPOIdentityClaims {
   static let variantsAgree = Claim(
     id: "mpo.wmpo.variants-agree", paper: .mpo,
-    source: "§4.4 eq. (6)–(8); App. D eq. (14)–(16), Algorithm 2; App. G.1; App. K; §1 contribution 2",
+    source:
+      "§4.4 eq. (6)–(8); App. D eq. (14)–(16), Algorithm 2; App. G.1; App. K; §1 contribution 2",
     kind: .equivalence,
-    statement: "The four printed W-MPO definitions (wmpo.abs, wmpo.signed, wmpo.g1, wmpo.code) define the same "
+    statement:
+      "The four printed W-MPO definitions (wmpo.abs, wmpo.signed, wmpo.g1, wmpo.code) define "
+        + "the same "
       + "loss of (r_θ, S, β, α_w); G.1 (no β) is compared at β = 1 with its α = α_w."
   ) { ctx in try variantsAgreeCheck(ctx, variants: wmpoVariants) }
 
@@ -34,15 +37,20 @@ extension MPOIdentityClaims {
       WMPOVariant(name: "signed (16)", isCode: false, hasBeta: true) { x, b, a in
         try WeightedMPOSigned(beta: b, alphaW: a).loss(x)
       },
-      WMPOVariant(name: "G.1", isCode: false, hasBeta: false) { x, _, a in try WeightedMPOG1(alpha: a).loss(x) },
+      WMPOVariant(name: "G.1", isCode: false, hasBeta: false) { x, _, a in
+        try WeightedMPOG1(alpha: a).loss(x)
+      },
       WMPOVariant(name: "code (K)", isCode: true, hasBeta: true) { x, b, a in
-        MPOIdCodeK.rowLoss(piLogps: x.logProbs, refLogps: x.refLogProbs, rewards: x.scores, beta: b, alpha: a)
+        MPOIdCodeK.rowLoss(
+          piLogps: x.logProbs, refLogps: x.refLogProbs, rewards: x.scores, beta: b, alpha: a)
       },
     ]
   }
 
   /// The check with the variants injectable (mutation tests).
-  static func variantsAgreeCheck(_ ctx: CheckContext, variants: [WMPOVariant]) throws -> CheckOutcome {
+  static func variantsAgreeCheck(_ ctx: CheckContext, variants: [WMPOVariant]) throws
+    -> CheckOutcome
+  {
     let alphas = [0.01, 0.1, 1, 10]
     let betas = [1, 0.01, 0.1]
     let k = variants.count
@@ -50,7 +58,8 @@ extension MPOIdentityClaims {
     var tally = Tally()
     var compared = Array(repeating: Array(repeating: 0, count: k), count: k)
     var failed = compared
-    var smallest = [[MPOIdSmallest]](repeating: [MPOIdSmallest](repeating: MPOIdSmallest(), count: k), count: k)
+    var smallest = [[MPOIdSmallest]](
+      repeating: [MPOIdSmallest](repeating: MPOIdSmallest(), count: k), count: k)
     var codeOutside = 0
     for idx in 0..<ctx.count(full: 10_000, quick: 1_000) {
       let n = r.uniformInt(in: 2...16)
@@ -74,7 +83,8 @@ extension MPOIdentityClaims {
                 codeOutside += 1
                 continue
               }
-              tol = MPOId.absolute(1e-9, "1e-9 absolute for pairs with the code (its eps terms add ≤ 3e-10)")
+              tol = MPOId.absolute(
+                1e-9, "1e-9 absolute for pairs with the code (its eps terms add ≤ 3e-10)")
             } else {
               tol = MPOId.tauLSE(bound)
             }
@@ -90,7 +100,8 @@ extension MPOIdentityClaims {
               smallest[i][j].offer(
                 key: [Double(n), Double(ai), Double(bi)],
                 Counterexample(
-                  inputs: inputs, detail: "\(pairName): \(variants[i].name) = \(li), \(variants[j].name) = \(lj)",
+                  inputs: inputs,
+                  detail: "\(pairName): \(variants[i].name) = \(li), \(variants[j].name) = \(lj)",
                   residual: res, tolerance: tol.absolute))
             }
           }
@@ -100,12 +111,18 @@ extension MPOIdentityClaims {
     // The 4×4 agreement matrix: agreeing/compared per pair, "=" on the diagonal.
     var notes: [String] = ["agreement matrix (agreeing / compared; upper triangle):"]
     let width = 16
-    func pad(_ s: String) -> String { s.count >= width ? s : s + String(repeating: " ", count: width - s.count) }
+    func pad(_ s: String) -> String {
+      s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+    }
     notes.append(pad("") + variants.map { pad($0.name) }.joined())
     for i in 0..<k {
       var row = pad(variants[i].name)
       for j in 0..<k {
-        if i == j { row += pad("=") } else if j < i { row += pad("") } else {
+        if i == j {
+          row += pad("=")
+        } else if j < i {
+          row += pad("")
+        } else {
           row += pad("\(compared[i][j] - failed[i][j])/\(compared[i][j])")
         }
       }
@@ -124,8 +141,14 @@ extension MPOIdentityClaims {
         }
       }
     }
-    notes.append("pairs that agree on every instance: " + (agreeing.isEmpty ? "none" : agreeing.joined(separator: "; ")))
-    notes.append("\(codeOutside) code-pair comparisons with loss > 20 not compared (clamping regime: mpo.code.matches-eq8)")
-    return tally.outcome(claim: "the four W-MPO definitions agree pairwise", counterexample: cx, notes: notes)
+    notes.append(
+      "pairs that agree on every instance: "
+        + (agreeing.isEmpty ? "none" : agreeing.joined(separator: "; ")))
+    notes.append(
+      "\(codeOutside) code-pair comparisons with loss > 20 not compared (clamping regime: "
+        + "mpo.code.matches-eq8)"
+    )
+    return tally.outcome(
+      claim: "the four W-MPO definitions agree pairwise", counterexample: cx, notes: notes)
   }
 }

@@ -1,3 +1,7 @@
+import Numerics
+import Objectives
+import Testing
+
 // MPO §1 checks (../shared/claims/mpo.md §1; paper 001_0ef3930bdbd6a134.txt): every check runs
 // in quick mode with a fixed seed and must give the verdict its full-mode run gives (seed
 // 20251130, recorded below with the reason), and for each check a mutation (a wrong formula,
@@ -5,23 +9,20 @@
 // that cannot fail.
 //
 // Full-mode verdicts and why:
-//  set-prob.luce-draw        confirmed   eq. (1) linear = eq. (4) log space; P⁺ + P⁻ = 1; draws agree
+//  set-prob.luce-draw        confirmed   eq. (1) linear = eq. (4) log; P⁺ + P⁻ = 1; draws agree
 //  reduces-to-dpo            confirmed   −βr_w + LSE(βr_w, βr_l) = softplus(−β(r_w − r_l))
 //  wmpo.alpha0-equals-mpo    confirmed   α_w = 0 removes the deviation term in all four variants
 //  wmpo.additive-multiplicative confirmed e^{a+b} = e^a e^b
-//  wmpo.variants-agree       refuted     signed (16) adds −α|ΔW| on 𝒴⁻ where (8), G.1, code add +α|ΔW|
+//  wmpo.variants-agree       refuted     signed (16) adds −α|ΔW| on 𝒴⁻; (8), G.1, code add +α|ΔW|
 //  wmpo.outliers-dominate-gradient refuted  (16) fails at r_θ ≡ 0 on 𝒴⁻; (8), G.1, code conditional
 //  partition.properties      conditional exact: all hold; float64 all-equal vectors with an inexact
 //                                        mean put every response in 𝒴⁺ (properties 4, 5 fail)
 //  partition.calibration-invariance conditional affine maps never change it; s³, eˢ, … do
 //  alg2.ratio-range          conditional lines 21–23 overflow/underflow for max|R'| ≳ 480
-//  code.matches-eq8          conditional all-equal rows are kept (loss ≈ 23.03) and clamps cap the loss
+//  code.matches-eq8          conditional all-equal rows kept (loss ≈ 23.03); clamps cap the loss
 //  pl.likelihood-and-bins    confirmed   Σ P_PL = 1; L_n = PL, L_2 = MPO, factor₁ = MPO-1vsk
 //  infonca.eq3-vs-g1         conditional G.1 has no β: the model distributions agree only at β = 1
 @testable import Claims
-import Numerics
-import Objectives
-import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -86,7 +87,8 @@ import Testing
   @Test func alpha0CatchesANonzeroAlpha() throws {
     let bad = MPOIdentityClaims.Alpha0Variant(
       name: "abs with α_w = 0.1", tolerance: "τ_LSE",
-      loss: { x, b in try WeightedMPOAbsolute(beta: b, alphaW: 0.1).loss(x) }, referenceBeta: { $0 })
+      loss: { x, b in try WeightedMPOAbsolute(beta: b, alphaW: 0.1).loss(x) }, referenceBeta: { $0 }
+    )
     let out = try MPOIdentityClaims.alpha0Check(ctx, variants: [bad])
     #expect(out.verdict == .refuted)
   }
@@ -112,7 +114,8 @@ import Testing
   @Test func variantsAgreeConfirmsIdenticalDefinitions() throws {
     let abs8 = MPOIdentityClaims.wmpoVariants[0]
     let copies = (0..<4).map { i in
-      MPOIdentityClaims.WMPOVariant(name: "abs copy \(i)", isCode: false, hasBeta: true, loss: abs8.loss)
+      MPOIdentityClaims.WMPOVariant(
+        name: "abs copy \(i)", isCode: false, hasBeta: true, loss: abs8.loss)
     }
     let out = try MPOIdentityClaims.variantsAgreeCheck(ctx, variants: copies)
     #expect(out.verdict == .confirmed)
