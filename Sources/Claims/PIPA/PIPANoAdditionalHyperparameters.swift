@@ -144,9 +144,9 @@ extension PIPAClaims {
   ) { ctx in noAdditionalHyperparametersCheck(ctx, loss: practicalTokenLoss) }
 
   static func noAdditionalHyperparametersCheck(_ ctx: CheckContext, loss: PracticalTokenLoss) -> CheckOutcome {
-    // Reading: 20 instances per source in full mode (catalog: 100), 1 in quick mode — each instance
+    // Reading: 20 instances per source in full mode (catalog: 100), 3 in quick mode — each instance
     // is 5 ε × 4 BFGS2 searches of up to 2000 iterations on K ≤ 32.
-    let n = ctx.count(full: 20, quick: 1)
+    let n = ctx.count(full: 20, quick: 3)
     let instances = epsilonInstances(ctx, n: n)
     var r = ctx.stream("no-additional-hyperparameters/starts")
     var judge = ConditionalJudge(conditions: ["the clip is inactive at the optimum for every ε"])

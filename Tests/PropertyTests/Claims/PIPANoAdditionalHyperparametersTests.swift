@@ -1,6 +1,5 @@
 // pipa.no-additional-hyperparameters (../shared/claims/pipa.md; 004_fe2e5eb1635a4348.txt §3.1,
-// §2.6): the check's quick verdict, and a mutation (ε entering the objective) that shows the
-// check can fail.
+// §2.6): the check's quick verdict, and a mutation (ε frozen) that changes it.
 @testable import Claims
 import Numerics
 import Objectives
@@ -11,22 +10,25 @@ import Testing
 #endif
 
 @Suite struct PIPANoAdditionalHyperparametersTests {
-  // Verdict: on the instances the practical optimum is interior (F(y) = n₁/(n₁ + n₀) or
-  // p*(c=1|y) ≤ 0.95 < 1 − ε for every tested ε), where the clip is inactive and ε cannot
-  // enter the objective's value or gradient → confirmed (full mode: same verdict).
+  // Verdict: where the optimum is interior (F(y) = p*(c=1|y) ≤ 0.95 or n₁/(n₁ + n₀) < 1) the clip
+  // is inactive and ε cannot enter the objective; but on a cell with many positives and few
+  // negatives the practical objective gains d₁ log F > d₀ log ε for the larger ε, so its best
+  // point moves into the clip (F > 1), e.g. coupling instance #8 (K = 6) at ε = 1e-6 →
+  // conditional on the clip being inactive (full mode, seed 20251130: 24 of 59 decided
+  // instances active, conditional as well).
   @Test func quickVerdict() throws {
     let out = try PIPAClaims.noAdditionalHyperparameters.check(CheckContext(seed: 1, mode: .quick))
-    #expect(out.verdict == .confirmed, "\(out.summary)")
+    #expect(out.verdict == .conditional, "\(out.summary)")
+    #expect(!out.conditions.isEmpty)
+    #expect(out.counterexample != nil)
   }
 
-  @Test func failsWhenEpsilonEntersTheObjective() {
-    // A negative term with an ε-weighted extra −10⁴ε·log F (a setting that does act as a
-    // hyperparameter): at ε = 1e-6 it moves F by ~1e-2, so ε is no longer inert.
-    let out = PIPAClaims.noAdditionalHyperparametersCheck(CheckContext(seed: 1, mode: .quick)) { l, c, e in
-      let v = PIPAM.tokenLoss(logRatio: l, label: c, epsilon: e)
-      let d = PIPAM.tokenSlope(logRatio: l, label: c, epsilon: e)
-      return c == 1 ? (v, d) : (v - 1e4 * e * l, d - 1e4 * e)
+  @Test func confirmsWhenEpsilonCannotMatter() {
+    // The same loss with ε frozen at 1e-10 whatever ε is tested: no instance can be active,
+    // so the verdict changes to confirmed (the check detects ε-dependence, not its absence).
+    let out = PIPAClaims.noAdditionalHyperparametersCheck(CheckContext(seed: 1, mode: .quick)) { l, c, _ in
+      (PIPAM.tokenLoss(logRatio: l, label: c, epsilon: 1e-10), PIPAM.tokenSlope(logRatio: l, label: c, epsilon: 1e-10))
     }
-    #expect(out.verdict != .confirmed, "\(out.summary)")
+    #expect(out.verdict == .confirmed, "\(out.summary)")
   }
 }
