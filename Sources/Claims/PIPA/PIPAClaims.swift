@@ -36,6 +36,7 @@ public enum PIPAClaims {
     stepDPOTreeEquivalence,
     stepKTOReducesToKTO,
     stepKTOL1Negative,
+    noAdditionalHyperparameters,
     valueHeadParamFraction,
     table1BestInAllSettings,
     table1GainRange,
