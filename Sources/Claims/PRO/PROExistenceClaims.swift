@@ -22,6 +22,7 @@ enum PROExistenceClaims {
     prosCoefficient,
     probExistenceOptBeta,
     probExistencePrinted,
+    alphaConventionConsistency,
     ktoSaturation,
     regularizerGradientCap,
     regularizerBetaAccelerates,
