@@ -11,9 +11,16 @@ enum PRODecompositionClaims {
     edpoConstantOffset,
     scoreZeroMean,
     scoreBounded,
+    regularizerZeroIffReference,
     partialRegularizerUnderdetermined,
+    footnoteRecoversDPO,
+    edpoOptimalityCondition,
+    cor33RatioOrdering,
+    edpoUniqueOptimum,
     singletonHyperResponseIsEDPO,
     hyperResponseLiftIdentity,
+    thm41LabeledOptimum,
+    thm41HyperMass,
     klHalfClosedForm,
   ]
 }

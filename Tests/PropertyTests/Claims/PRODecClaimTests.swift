@@ -18,11 +18,21 @@ import Testing
   // dpo-gradient: Eq. (1) = FD = Objectives at u and z.                              → confirmed
   // dpo-shift-invariance: (a)–(c) hold; the 10⁻³ log π(y_w) control fails.           → confirmed
   // dpo-weight-vanishes: log w = logσ(−β(Δ − Δ_ref)), slope −1 in βΔ.                → confirmed
+  // (pro.dpo-no-minimizer is not registered: its M4 decision still depends on the seed; see
+  //   PRODecDPONoMinimizer.swift. Its M4 logic is exercised by existenceLogicCanFail.)
   // edpo-gradient-equivalence: PopulationDPO vs EDPO gradients; both controls fail.  → confirmed
   // edpo-constant-offset: L_DPO − L_eDPO = ½ log 2 + β E_µ[s log π_ref].             → confirmed
   // score-zero-mean / score-bounded.                                                  → confirmed
+  // regularizer-zero-iff-reference: R ≥ 0, R(π_ref) = 0, R/τ² → c > 0, M2 lands on π_ref. → confirmed
   // partial-regularizer-underdetermined: µ̂ invariant, full µ not.                    → confirmed
+  // footnote-recovers-dpo: one pair per prompt gives ¼∇DPO; with shared responses R1's
+  //   uncompared pairs (p̂ = ½) add regularizer terms, so no constant fits.         → conditional
+  // edpo-optimality-condition: ρ_y within T-opt at every M4-EXISTS optimum; λ = 0.   → confirmed
+  // cor33-ratio-ordering: π*/π_ref vs C = e^{t₀/β} ordered by the sign of µ̂ŝ.        → confirmed
+  // edpo-unique-optimum: no two certified minimisers, no flat direction.             → confirmed
   // singleton-hyper-response-is-edpo / hyper-response-lift-identity.                 → confirmed
+  // thm41-labeled-optimum / thm41-hyper-mass: PRO and eDPO optima agree off ℋ; the
+  //   ℋ-mass is Cπ_ref(ℋ) = Σ_ℋ π*.                                                 → confirmed
   // kl-half-closed-form: (a)–(e).                                                      → confirmed
   static let expected: [(String, Verdict)] = [
     ("pro.dpo-gradient", .confirmed),
@@ -32,9 +42,16 @@ import Testing
     ("pro.edpo-constant-offset", .confirmed),
     ("pro.score-zero-mean", .confirmed),
     ("pro.score-bounded", .confirmed),
+    ("pro.regularizer-zero-iff-reference", .confirmed),
     ("pro.partial-regularizer-underdetermined", .confirmed),
+    ("pro.footnote-recovers-dpo", .conditional),
+    ("pro.edpo-optimality-condition", .confirmed),
+    ("pro.cor33-ratio-ordering", .confirmed),
+    ("pro.edpo-unique-optimum", .confirmed),
     ("pro.singleton-hyper-response-is-edpo", .confirmed),
     ("pro.hyper-response-lift-identity", .confirmed),
+    ("pro.thm41-labeled-optimum", .confirmed),
+    ("pro.thm41-hyper-mass", .confirmed),
     ("pro.kl-half-closed-form", .confirmed),
   ]
 
@@ -105,6 +122,63 @@ import Testing
       try PRODecompositionClaims.klHalfSweep(
         ctx, k: BernoulliHalfKL.value, kPrime: BernoulliHalfKL.derivative, table: rows
       ).verdict == .refuted)
+  }
+
+  // equivalence: a regularizer offset by 10⁻³ is not zero at π_ref; a substituted eDPO with
+  // α = 2 (regularizer weight 1) no longer has the DPO gradient even for one pair.
+  @Test func equivalenceChecksCatchWrongFormulas() throws {
+    let shifted = try PRODecompositionClaims.regularizerZeroSweep(ctx) { z, ref, mu, beta in
+      let r = PRODecompositionClaims.edpoRegularizer(z, ref, mu, beta)
+      return (r.value + 1e-3, r.gradient)
+    }
+    #expect(shifted.verdict == .refuted)
+    let doubled = try PRODecompositionClaims.footnoteSweep(ctx, alpha: 2)
+    #expect(doubled.verdict == .refuted)
+  }
+
+  // stationarity: the residual of (2) with α doubled is refuted on the same optima; the
+  // ordering around a constant C shifted by 1 is refuted.
+  @Test func stationarityAndOrderingCatchWrongFormulas() throws {
+    let cases = (0..<6).map { PRODecEDPOOptima.solve(ctx, $0) }
+    #expect(try PRODecompositionClaims.optimalitySweep(cases, alphaFactor: 1).verdict == .confirmed)
+    #expect(try PRODecompositionClaims.optimalitySweep(cases, alphaFactor: 2).verdict == .refuted)
+    #expect(try PRODecompositionClaims.cor33Sweep(cases, logCShift: 1).verdict == .refuted)
+  }
+
+  // equivalence at optima: Theorem 4.1's comparisons with a 10⁻³ offset are refuted.
+  @Test func theorem41ChecksCatchOffsets() throws {
+    let cases = (0..<4).map { PRODecThm41Optima.solve(ctx, $0) }
+    #expect(PRODecompositionClaims.thm41LabeledSweep(cases, shift: 0).verdict == .confirmed)
+    #expect(PRODecompositionClaims.thm41LabeledSweep(cases, shift: 1e-3).verdict == .refuted)
+    #expect(try PRODecompositionClaims.thm41HyperMassSweep(cases, logCShift: 1e-3).verdict == .refuted)
+  }
+
+  // existence: M4 separates a cyclic 3-tournament (EXISTS) from a total order (ABSENT), and
+  // the uniqueness logic refutes two distant certified minimisers of equal loss.
+  @Test func existenceLogicCanFail() {
+    func decide(_ pairs: [(w: Int, l: Int)]) -> PRODecRays.Existence {
+      let ref = [log(0.3), log(0.3), log(0.4)]
+      let data = PRODecDPODataset(pairs: pairs, logRef: ref, beta: 0.5)
+      let runs = PRODecM2.run(
+        f: { data.loss($0, logits: true) },
+        gradient: { (try? data.objectivesGradient($0, logits: true)) ?? [] },
+        starts: [[0, 0, 0], [0, 1, -1]], gradientTolerance: 1e-10 * 0.5)
+      let best = runs.filter(\.converged).min { $0.value < $1.value }
+      return PRODecRays.decide(
+        PRODecDPORayLoss(data: data), alpha: 0, runs: runs,
+        bases: [ref] + (best.map { [logSoftmax($0.z)] } ?? []))
+    }
+    #expect(decide([(0, 1), (1, 2), (2, 0)]) == .exists)
+    #expect(decide([(0, 1), (1, 2), (0, 2)]) == .absent)
+    var c = PRODecEDPOOptima.solve(ctx, 1)
+    if var a = c.runs.first {
+      a.certified = true
+      a.ez = 0
+      var b = a
+      b.z = a.z.map { $0 + 0.5 }
+      c.runs = [a, b]
+      #expect(PRODecompositionClaims.uniqueSweep([c], contrast: false).verdict == .refuted)
+    }
   }
 
   // inequality: a score shifted by 0.02 leaves [−½, ½] on the dominated/dominating cases.
