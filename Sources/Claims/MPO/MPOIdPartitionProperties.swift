@@ -183,12 +183,20 @@ extension MPOIdentityClaims {
             + "(\(tb.cases) vectors)",
         classes: ta.classes + tb.classes, notes: notes)
     }
-    let (_, reports) = judge.verdict()
+    var (_, reports) = judge.verdict()
     if reports.isEmpty {
       notes.append(
         "the correctly-rounded-mean condition does not separate the float64 failures from the "
           + "passes"
       )
+      // The entry's rule still makes this conditional ((a) holds): name the exact mean, with
+      // (a) as the holding side.
+      reports = [
+        ConditionReport(
+          condition: "an exact mean (part (a), rational arithmetic)", casesSatisfying: ta.cases,
+          holdingCase: "all \(ta.cases) exact-arithmetic vectors satisfy properties 1–5",
+          failingCase: bCx?.detail ?? "")
+      ]
     }
     let failing = zip(partitionPropertyNames, byProperty).filter { $0.1 > 0 }.map(\.0).joined(
       separator: ", ")
@@ -198,7 +206,7 @@ extension MPOIdentityClaims {
         "exact arithmetic: all five properties hold (\(ta.cases) vectors); float64: "
           + "\(tb.failures) of \(tb.cases) "
         + "vectors violate \(failing)"
-        + (reports.isEmpty ? "" : ", none of them with a correctly rounded mean")
+        + (judge.qualifying().isEmpty ? "" : ", none of them with a correctly rounded mean")
         + "; e.g. \(bCx?.detail ?? "")",
       classes: ta.classes + tb.classes, notes: notes, counterexample: bCx, conditions: reports)
   }
