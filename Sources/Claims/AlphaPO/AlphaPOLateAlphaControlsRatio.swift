@@ -26,7 +26,9 @@ extension AlphaPOClaims {
   ) { ctx in alphaControlsRatioCheck(ctx) { AlphaPOCorollary33.logRatioFromEq5($0, alpha: $1) } }
 
   /// Least-squares line through (x_i, y_i): (slope, intercept, largest |residual|).
-  static func leastSquaresLine(_ x: [Double], _ y: [Double]) -> (slope: Double, intercept: Double, maxResidual: Double) {
+  static func leastSquaresLine(_ x: [Double], _ y: [Double]) -> (
+    slope: Double, intercept: Double, maxResidual: Double
+  ) {
     let n = Double(x.count)
     let mx = x.reduce(0, +) / n
     let my = y.reduce(0, +) / n
@@ -107,7 +109,8 @@ extension AlphaPOClaims {
         "(ii) sign pattern, m \(m > 0 ? ">" : "<") 0", passed: okSigns, inputs: inputs,
         detail: "M1 draw \(i): \(where_)")
       if !(okLine && okSlope && okSigns) {
-        smallest.offer(size: size, alpha: 0, index: i, Counterexample(inputs: inputs, detail: where_))
+        smallest.offer(
+          size: size, alpha: 0, index: i, Counterexample(inputs: inputs, detail: where_))
       }
     }
     // Contrast (information): m = 0 draws built as class Z, abstract gradients; the fitted
@@ -117,21 +120,25 @@ extension AlphaPOClaims {
     let zeros = AlphaPOMarginClasses.zero(&zr, count: ctx.count(full: 200, quick: 20))
     for z in zeros {
       let x = AlphaPOGradientExample(
-        logPiW: z.draw.logPiW, lenW: z.draw.lenW, logPiL: z.draw.logPiL, lenL: z.draw.lenL, normSqW: 1, inner: 1)
+        logPiW: z.draw.logPiW, lenW: z.draw.lenW, logPiL: z.draw.logPiL, lenL: z.draw.lenL,
+        normSqW: 1, inner: 1)
       zeroSlope = max(zeroSlope, abs((logRatio(x, 1024) - logRatio(x, -1024)) / 2048))
     }
     let need = ctx.count(full: 2_000, quick: 200)
     let notes = [
-      "coverage: m > 0 \(pos), m < 0 \(neg); ⟨∇π_w, ∇π_l⟩ > 0 \(innerSigns[0]), < 0 \(innerSigns[1]), = 0 \(innerSigns[2])",
-      "contrast (information): on \(zeros.count) m = 0 draws (class Z construction) the log ratio's slope "
-        + "in α is at most \(format3(zeroSlope)) — no α changes the ratio (alphapo.alpha0-degenerate-cases)",
+      "coverage: m > 0 \(pos), m < 0 \(neg); ⟨∇π_w, ∇π_l⟩ > 0 \(innerSigns[0]), "
+        + "< 0 \(innerSigns[1]), = 0 \(innerSigns[2])",
+      "contrast (information): on \(zeros.count) m = 0 draws (class Z construction) the log "
+        + "ratio's slope in α is at most \(format3(zeroSlope)) — no α changes the ratio "
+        + "(alphapo.alpha0-degenerate-cases)",
     ]
     var out = tally.outcome(
       claim: "log(r′(π_w)/r′(π_l)) = const − mα and dπ_w/dt ≥ 0 eventually, on M1",
       counterexample: smallest.example, notes: notes)
     if out.verdict == .confirmed && (pos < need || neg < need) {
       out.verdict = .inconclusive
-      out.summary = "coverage short (m > 0 \(pos), m < 0 \(neg), need \(need) each) — " + out.summary
+      out.summary =
+        "coverage short (m > 0 \(pos), m < 0 \(neg), need \(need) each) — " + out.summary
     }
     return out
   }

@@ -29,11 +29,15 @@ extension AlphaPOClaims {
     DerivationStep(name: "(26)") { x, a in
       (AlphaPOCorollary33.logRatioEq25(x, alpha: a), AlphaPOCorollary33.logRightSideEq9(x))
     },
-    // (27): exp(−α(log π_w/|y_w| − log π_l/|y_l|)) vs ‖∇π_w‖²/⟨∇π_w,∇π_l⟩ · π_w|y_w|/(π_l|y_l|), logs.
+    // (27): exp(−α(log π_w/|y_w| − log π_l/|y_l|)) vs
+    // ‖∇π_w‖²/⟨∇π_w,∇π_l⟩ · π_w|y_w|/(π_l|y_l|), both as logs.
     DerivationStep(name: "(27)") { x, a in (-a * x.margin, AlphaPOCorollary33.logArgumentEq10(x)) },
     // (28): −α(log π_w/|y_w| − log π_l/|y_l|) vs log(…), as printed (already in log form).
     DerivationStep(name: "(28)") { x, a in
-      (-a * (x.logPiW / Double(x.lenW) - x.logPiL / Double(x.lenL)), AlphaPOCorollary33.logArgumentEq10(x))
+      (
+        -a * (x.logPiW / Double(x.lenW) - x.logPiL / Double(x.lenL)),
+        AlphaPOCorollary33.logArgumentEq10(x)
+      )
     },
     // (29) α ≤ α₀ if m > 0, (30) α ≥ α₀ if m < 0, α₀ of (31); as "left ≥ right".
     DerivationStep(name: "(29)/(30)") { x, a in
@@ -51,7 +55,8 @@ extension AlphaPOClaims {
 
   static func derivationStepsCheck(_ ctx: CheckContext, steps: [DerivationStep]) -> CheckOutcome {
     var r = ctx.stream("derivation")
-    let draws = corollaryDraws(&r, m1: ctx.count(full: 5_000, quick: 250), abstract: ctx.count(full: 20_000, quick: 1_000))
+    let draws = corollaryDraws(
+      &r, m1: ctx.count(full: 5_000, quick: 250), abstract: ctx.count(full: 20_000, quick: 1_000))
     var tally = Tally()
     var smallest = AlphaPOSmallest()
     var firstBadStep: Int? = nil
@@ -61,7 +66,8 @@ extension AlphaPOClaims {
     for (i, (x, src)) in draws.enumerated() {
       if x.margin > 0 { pos += 1 } else { neg += 1 }
       let a0 = AlphaPOCorollary33.alpha0Eq31(x)
-      let alphas = [Strata.uniform(&r, -20, 20)] + [-1, -1e-3, 1e-3, 1].map { a0 + $0 * (1 + abs(a0)) }
+      let alphas =
+        [Strata.uniform(&r, -20, 20)] + [-1, -1e-3, 1e-3, 1].map { a0 + $0 * (1 + abs(a0)) }
       for a in alphas {
         // Truth value per step; nil when tied.
         let truth: [Bool?] = steps.map { s in
@@ -81,19 +87,24 @@ extension AlphaPOClaims {
           tally.record(cls, passed: p == q, inputs: inputs, detail: detail)
           if p != q {
             firstBadStep = min(firstBadStep ?? k, k)
-            smallest.offer(size: x.lenW + x.lenL, alpha: a, index: i, Counterexample(inputs: inputs, detail: detail))
+            smallest.offer(
+              size: x.lenW + x.lenL, alpha: a, index: i,
+              Counterexample(inputs: inputs, detail: detail))
           }
         }
       }
     }
     var notes = [
-      "coverage: \(pos) draws with m > 0, \(neg) with m < 0; adjacent comparisons skipped for a tie: \(tiesSkipped)"
+      "coverage: \(pos) draws with m > 0, \(neg) with m < 0; adjacent comparisons skipped "
+        + "for a tie: \(tiesSkipped)"
     ]
     if let k = firstBadStep {
-      notes.append("first step at which the truth values differ: \(steps[k - 1].name) → \(steps[k].name)")
+      notes.append(
+        "first step at which the truth values differ: \(steps[k - 1].name) → \(steps[k].name)")
     }
     var out = tally.outcome(
-      claim: "the printed chain (9) ⇔ (26) ⇔ (27) ⇔ (28) ⇔ (29)/(30)", counterexample: smallest.example, notes: notes)
+      claim: "the printed chain (9) ⇔ (26) ⇔ (27) ⇔ (28) ⇔ (29)/(30)",
+      counterexample: smallest.example, notes: notes)
     if let k = firstBadStep {
       out.summary = "first differing step \(steps[k - 1].name) → \(steps[k].name); " + out.summary
     }

@@ -47,40 +47,56 @@ extension AlphaPOClaims {
       let nl = m.yl.count
       let dim = m.model.parameterCount
       // Loss along each coordinate: log π is linear in the logits, precomputed once per k.
-      let along: [(@Sendable (Double) -> Double, @Sendable (Double) -> Double)] = (0..<dim).map { k in
+      let along: [(@Sendable (Double) -> Double, @Sendable (Double) -> Double)] = (0..<dim).map {
+        k in
         var u = [Double](repeating: 0, count: dim)
         u[k] = 1
-        return (m.model.logProbabilityAlong(m.theta, u, m.yw), m.model.logProbabilityAlong(m.theta, u, m.yl))
+        return (
+          m.model.logProbabilityAlong(m.theta, u, m.yw),
+          m.model.logProbabilityAlong(m.theta, u, m.yl)
+        )
       }
       for a in [a0] + alphaPOFixedAlphas {
         let inputs = [
           NamedValue("log π_w", lw), NamedValue("|y_w|", Double(nw)), NamedValue("log π_l", ll),
-          NamedValue("|y_l|", Double(nl)), NamedValue("β", beta), NamedValue("γ", gamma), NamedValue("α", a),
+          NamedValue("|y_l|", Double(nl)), NamedValue("β", beta), NamedValue("γ", gamma),
+          NamedValue("α", a),
         ]
-        let objective: (PreferencePair) -> Double = a == 0
+        let objective: (PreferencePair) -> Double =
+          a == 0
           ? { (try? SimPO(beta: beta, gamma: gamma).loss($0)) ?? .nan }
           : { (try? AlphaPO(alpha: a, beta: beta, gamma: gamma).loss($0)) ?? .nan }
         // (19), coordinate by coordinate, against the FD of the loss.
         var grad = [Double](repeating: 0, count: dim)
         for k in 0..<dim {
-          let e = AlphaPOExample(logPiW: lw, lenW: nw, gW: gw[k], logPiL: ll, lenL: nl, gL: gl[k], beta: beta, gamma: gamma)
+          let e = AlphaPOExample(
+            logPiW: lw, lenW: nw, gW: gw[k], logPiL: ll, lenL: nl, gL: gl[k], beta: beta,
+            gamma: gamma)
           grad[k] = eq19(e, a)
           let (fw, fl) = along[k]
           let loss: (Double) -> Double = { v in
-            objective(PreferencePair(logProbChosen: fw(v), logProbRejected: fl(v), lengthChosen: nw, lengthRejected: nl))
+            objective(
+              PreferencePair(
+                logProbChosen: fw(v), logProbRejected: fl(v), lengthChosen: nw, lengthRejected: nl))
           }
           let g = grad[k]
           let res = try AlphaPOTolerance.fdRule(loss, at: 0, step: 1e-4) { est in
-            (abs(est.value - g), AlphaPOTolerance.finiteDifference(abserr: est.error, value: g).absolute)
+            (
+              abs(est.value - g),
+              AlphaPOTolerance.finiteDifference(abserr: est.error, value: g).absolute
+            )
           }
           tally.record(
-            "(19) vs FD, per coordinate", passed: res.passed, residual: res.residual, allowed: res.tolerance,
-            reason: "§2.4 FD rule (h = 1e-4, retried at h/10, h/100)", inputs: inputs + [NamedValue("k", Double(k))],
+            "(19) vs FD, per coordinate", passed: res.passed, residual: res.residual,
+            allowed: res.tolerance,
+            reason: "§2.4 FD rule (h = 1e-4, retried at h/10, h/100)",
+            inputs: inputs + [NamedValue("k", Double(k))],
             detail: "M1 draw \(i): (19)_k = \(g)")
         }
         // Sign of ℓ′(δr − γ): −1/(1 + e^z) rounds to −0 for z > 745; the sign then comes from
         // log|ℓ′| = −softplus(z), finite for every finite z.
-        let e0 = AlphaPOExample(logPiW: lw, lenW: nw, gW: 0, logPiL: ll, lenL: nl, gL: 0, beta: beta, gamma: gamma)
+        let e0 = AlphaPOExample(
+          logPiW: lw, lenW: nw, gW: 0, logPiL: ll, lenL: nl, gL: 0, beta: beta, gamma: gamma)
         let z = AlphaPOGradientFactors.deltaRStable(e0, alpha: a) - gamma
         let lp = AlphaPOGradientFactors.lossDerivative(z)
         var negative = lp < 0
@@ -88,7 +104,8 @@ extension AlphaPOClaims {
           negative = true
           underflowSign += 1
         }
-        tally.record("ℓ′(δr − γ) < 0", passed: negative, inputs: inputs, detail: "ℓ′ = \(lp), z = \(z)")
+        tally.record(
+          "ℓ′(δr − γ) < 0", passed: negative, inputs: inputs, detail: "ℓ′ = \(lp), z = \(z)")
         // dπ_w/dt/π_w three ways: −⟨∇log π_w, ∇ℓ_(19)⟩; (20); (21).
         var fromGrad = 0.0
         var gradTerms = 0.0
@@ -105,14 +122,17 @@ extension AlphaPOClaims {
         let eq20 = -lp * (rpw * nsq - rpl * inner)
         // (21)/π_w = −ℓ′r′(π_l)π_l[(r′(π_w)/r′(π_l))(π_w/π_l)‖g_w‖² − ⟨g_w, g_l⟩], the ratio
         // from two evaluations of (5).
-        let logRatio = AlphaPORewardShape.logDerivativeEq5(logProb: lw, length: nw, alpha: a, beta: beta)
+        let logRatio =
+          AlphaPORewardShape.logDerivativeEq5(logProb: lw, length: nw, alpha: a, beta: beta)
           - AlphaPORewardShape.logDerivativeEq5(logProb: ll, length: nl, alpha: a, beta: beta)
         let eq21 = -lp * rpl * (exp(logRatio) * exp(lw - ll) * nsq - inner)
         // §2.4 S: every term's magnitude; e^x carries relative error ε|x|, so each exponential's
         // argument enters S with the term it multiplies.
         let tw = abs(lp) * rpw * nsq
         let tl = abs(lp) * rpl * abs(inner)
-        let args = 1 + abs(a * e0.cw) + abs(a * e0.cl) + abs(lw) + abs(ll) + log(Double(nw * nl)) + abs(log(beta))
+        let args =
+          1 + abs(a * e0.cw) + abs(a * e0.cl) + abs(lw) + abs(ll) + log(Double(nw * nl))
+          + abs(log(beta))
         let s = tw * (1 + 2 * args) + tl + gradTerms
         if !s.isFinite {
           skipped += 1
@@ -120,8 +140,10 @@ extension AlphaPOClaims {
         }
         for (name, v) in [("(20)", eq20), ("(21)", eq21)] {
           tally.record(
-            "\(name) vs −⟨∇π_w, ∇ℓ_(19)⟩ (÷π_w)", residual: abs(v - fromGrad), tolerance: AlphaPOTolerance.closed(s),
-            inputs: inputs, detail: "M1 draw \(i): \(name)/π_w = \(v), −⟨∇log π_w, ∇ℓ⟩ = \(fromGrad)")
+            "\(name) vs −⟨∇π_w, ∇ℓ_(19)⟩ (÷π_w)", residual: abs(v - fromGrad),
+            tolerance: AlphaPOTolerance.closed(s),
+            inputs: inputs,
+            detail: "M1 draw \(i): \(name)/π_w = \(v), −⟨∇log π_w, ∇ℓ⟩ = \(fromGrad)")
         }
       }
     }

@@ -46,7 +46,8 @@ extension AlphaPOClaims {
   }
 
   /// (dℓ/d log π(y_w), dℓ/d log π(y_l)) of loss (2) for one pair; a test substitutes a wrong one.
-  typealias SimPOPairGradient = @Sendable (_ pair: PreferencePair, _ beta: Double, _ gamma: Double) throws
+  typealias SimPOPairGradient =
+    @Sendable (_ pair: PreferencePair, _ beta: Double, _ gamma: Double) throws
     -> (Double, Double)
 
   static let simpoPairGradient: SimPOPairGradient = { pair, beta, gamma in
@@ -61,7 +62,9 @@ extension AlphaPOClaims {
   ) { ctx in try simpoMarginCheck(ctx, pairGradient: simpoPairGradient) }
 
   /// The check with the per-pair loss gradient injectable (mutation tests).
-  static func simpoMarginCheck(_ ctx: CheckContext, pairGradient: SimPOPairGradient) throws -> CheckOutcome {
+  static func simpoMarginCheck(_ ctx: CheckContext, pairGradient: SimPOPairGradient) throws
+    -> CheckOutcome
+  {
     var tally = Tally()
     var judge = ConditionalJudge(conditions: ["single example (S)", "definition D1"])
     var smallest = AlphaPOSmallest()
@@ -89,7 +92,8 @@ extension AlphaPOClaims {
           let (lw, gw) = model.logProbability(theta, yw)
           let (ll, gl) = model.logProbability(theta, yl)
           let pair = PreferencePair(
-            logProbChosen: lw, logProbRejected: ll, lengthChosen: yw.count, lengthRejected: yl.count)
+            logProbChosen: lw, logProbRejected: ll, lengthChosen: yw.count, lengthRejected: yl.count
+          )
           let (a, b) = try pairGradient(pair, beta, gamma)
           for k in 0..<dim { gradL[k] += (a * gw[k] + b * gl[k]) / np }
           scores.append((gw, gl, lw, ll))
@@ -137,17 +141,20 @@ extension AlphaPOClaims {
           let violated = deriv < -tau || (decisive && stepChange < 0)
           let cls = "\(single ? "S" : "E") / \(def.name)"
           let inputs = [
-            NamedValue("N", np), NamedValue("Σ(|y_w| + |y_l|)", Double(size)), NamedValue("β", beta),
+            NamedValue("N", np), NamedValue("Σ(|y_w| + |y_l|)", Double(size)),
+            NamedValue("β", beta),
             NamedValue("γ", gamma),
           ]
-          let detail = "M1 draw \(i), \(cls): dm/dt = \(deriv) (τ = \(tau)), step Δm(η) = \(stepChange)"
+          let detail =
+            "M1 draw \(i), \(cls): dm/dt = \(deriv) (τ = \(tau)), step Δm(η) = \(stepChange)"
             + (decisive ? " (decisive)" : " (not decisive)")
           tally.record(cls, passed: !violated, inputs: inputs, detail: detail)
           judge.record(
             holds: !violated, satisfies: [single, def.name == "D1"],
             describe: inputs.map(\.description).joined(separator: ", ") + "; " + detail)
           if violated {
-            smallest.offer(size: size, alpha: 0, index: i, Counterexample(inputs: inputs, detail: detail))
+            smallest.offer(
+              size: size, alpha: 0, index: i, Counterexample(inputs: inputs, detail: detail))
           }
         }
       }
@@ -155,7 +162,8 @@ extension AlphaPOClaims {
     let notes = [
       "ties (|dm/dt| ≤ 1e-12 Σ|∇M_k ∇L_k|): \(ties); decisive steps: \(decisiveSteps), of which "
         + "\(stepDisagreements) disagree in sign with a non-tied exact derivative",
-      "E reading: N cycles through 2, 4, 16, 64 pairs on one θ; the quick mode runs 200 S and 40 E draws",
+      "E reading: N cycles through 2, 4, 16, 64 pairs on one θ; the quick mode runs 200 S and "
+        + "40 E draws",
     ]
     return judgedOutcome(
       tally: tally, judge: judge, counterexample: smallest.example,

@@ -28,7 +28,9 @@ extension AlphaPOClaims {
 
   /// The sign of the bracket B = e^{αc_w}‖g_w‖²/|y_w| − e^{αc_l}⟨g_w, g_l⟩/|y_l| (dπ_w/dt ∝ B),
   /// 0 when |B| ≤ τ = 64ε(|first| + |second|).
-  static func bracketSignWithTau(_ x: AlphaPOGradientExample, alpha a: Double) -> (sign: Int, value: Double) {
+  static func bracketSignWithTau(_ x: AlphaPOGradientExample, alpha a: Double) -> (
+    sign: Int, value: Double
+  ) {
     let t = AlphaPOCorollary33.bracketTerms(x, alpha: a)
     let top = max(t.logFirst, t.logSecond)
     let f = exp(t.logFirst - top)
@@ -45,7 +47,9 @@ extension AlphaPOClaims {
       + "then dπ_w/dt ≥ 0 under gradient flow."
   ) { ctx in try preferredIncreasesCheck(ctx, condition: condition9AsPrinted) }
 
-  static func preferredIncreasesCheck(_ ctx: CheckContext, condition: Condition9) throws -> CheckOutcome {
+  static func preferredIncreasesCheck(_ ctx: CheckContext, condition: Condition9) throws
+    -> CheckOutcome
+  {
     var tally = Tally()
     var r = ctx.stream("m1")
     var holds9 = 0
@@ -70,7 +74,8 @@ extension AlphaPOClaims {
       if !(x.normSqW > 0) { continue }
       let size = m.yw.count + m.yl.count
       for (j, a) in ([a0] + alphaPOFixedAlphas).enumerated() {
-        let inputs = corollaryInputs(x) + [NamedValue("α", a), NamedValue("β", beta), NamedValue("γ", gamma)]
+        let inputs =
+          corollaryInputs(x) + [NamedValue("α", a), NamedValue("β", beta), NamedValue("γ", gamma)]
         let c9 = condition(x, a)
         let (sgn, b) = bracketSignWithTau(x, alpha: a)
         switch c9 {
@@ -84,10 +89,14 @@ extension AlphaPOClaims {
         let okA = !(c9 == true && sgn < 0)
         let detailA = "M1 draw \(i): (9) holds, bracket/max term = \(b) < −τ"
         tally.record("(a) exact sign of dπ_w/dt", passed: okA, inputs: inputs, detail: detailA)
-        if !okA { smallest.offer(size: size, alpha: a, index: i, Counterexample(inputs: inputs, detail: detailA)) }
+        if !okA {
+          smallest.offer(
+            size: size, alpha: a, index: i, Counterexample(inputs: inputs, detail: detailA))
+        }
         // (b) step on the first nStep draws, at the draw's first α (U[−10, 10]) and the fixed ones.
         guard i < nStep else { continue }
-        // −∇ℓ = |ℓ′|β[e^{αc_w}g_w/|y_w| − e^{αc_l}g_l/|y_l|] (19); its direction, scaled by e^{−top}.
+        // −∇ℓ = |ℓ′|β[e^{αc_w}g_w/|y_w| − e^{αc_l}g_l/|y_l|] (19); its direction, scaled by
+        // e^{−top}.
         let top = max(a * x.cw, a * x.cl)
         let sw = exp(a * x.cw - top) / Double(x.lenW)
         let sl = exp(a * x.cl - top) / Double(x.lenL)
@@ -104,23 +113,31 @@ extension AlphaPOClaims {
         decisive += 1
         if sgn != 0 && (sgn > 0) == (d1 > 0) { agree += 1 }
         let okB = !(c9 == true && d1 < 0)
-        let detailB = "M1 draw \(i), α index \(j): (9) holds, step Δ log π_w = \(d1) (half step \(d2))"
+        let detailB =
+          "M1 draw \(i), α index \(j): (9) holds, step Δ log π_w = \(d1) (half step \(d2))"
         tally.record("(b) step", passed: okB, inputs: inputs, detail: detailB)
-        if !okB { smallest.offer(size: size, alpha: a, index: i, Counterexample(inputs: inputs, detail: detailB)) }
+        if !okB {
+          smallest.offer(
+            size: size, alpha: a, index: i, Counterexample(inputs: inputs, detail: detailB))
+        }
       }
     }
     let notes = [
       "(9) holds \(holds9), fails \(fails9), tied \(tied9)",
       "step sign = exact sign on \(agree) of \(decisive) decisive steps"
-        + (agree == decisive ? "" : " (a disagreement is an inconsistency between (18) and the discrete step)"),
-      "information: (9) fails and dπ_w/dt < 0 in \(failsAndNegative) of \(fails9) cases (the converse is not claimed)",
+        + (agree == decisive
+          ? "" : " (a disagreement is an inconsistency between (18) and the discrete step)"),
+      "information: (9) fails and dπ_w/dt < 0 in \(failsAndNegative) of \(fails9) cases "
+        + "(the converse is not claimed)",
     ]
     let need = ctx.count(full: 1_000, quick: 100)
     var out = tally.outcome(
-      claim: "(9) ⇒ dπ_w/dt ≥ 0 (exact and by a small step)", counterexample: smallest.example, notes: notes)
+      claim: "(9) ⇒ dπ_w/dt ≥ 0 (exact and by a small step)", counterexample: smallest.example,
+      notes: notes)
     if out.verdict == .confirmed && (holds9 < need || fails9 < need) {
       out.verdict = .inconclusive
-      out.summary = "coverage short: (9) holds \(holds9), fails \(fails9) (need \(need) each) — " + out.summary
+      out.summary =
+        "coverage short: (9) holds \(holds9), fails \(fails9) (need \(need) each) — " + out.summary
     }
     return out
   }

@@ -42,7 +42,8 @@ extension AlphaPOClaims {
     },
     // (12): exp(δr − γ) ∼ exp((β/α)e^{αc_l}); log f = δr − γ, log g = (β/α)e^{αc_l};
     // ρ = −(β/α)e^{αc_w} − γ after cancelling (β/α)e^{αc_l}.
-    AsymptoticStatement(name: "(12) exp(δr − γ) ∼ exp((β/α)e^{αc_l})", positiveMargin: true) { e, g, a in
+    AsymptoticStatement(name: "(12) exp(δr − γ) ∼ exp((β/α)e^{αc_l})", positiveMargin: true) {
+      e, g, a in
       let rho = -exp(logScaledExp(e, a, e.cw)) - e.gamma
       let lgg = logScaledExp(e, a, e.cl)
       let q: Double
@@ -55,13 +56,16 @@ extension AlphaPOClaims {
       return AsymptoticPoint(rho: rho, q: q)
     },
     // (13): T₂ ∼ e^{αc_l}|A_l|.
-    AsymptoticStatement(name: "(13) T₂ ∼ e^{αc_l}|∂π_l/∂v|/(π_l|y_l|)", positiveMargin: true) { e, g, a in
+    AsymptoticStatement(name: "(13) T₂ ∼ e^{αc_l}|∂π_l/∂v|/(π_l|y_l|)", positiveMargin: true) {
+      e, g, a in
       let lg = e.al == 0 ? -Double.infinity : a * e.cl + log(abs(e.al))
       return AsymptoticPoint(rho: g.logT2 - lg, q: g.logT2 / lg)
     },
     // (14)–(15): T₁T₂ ∼ βe^{αc_l}|A_l|/exp((β/α)e^{αc_l}). With z = δr − γ > 0,
     // log T₁ − log β + (β/α)e^{αc_l} = (β/α)e^{αc_w} + γ − log1p(e^{−z}) (cancelled).
-    AsymptoticStatement(name: "(14)–(15) T₁T₂ ∼ βe^{αc_l}|A_l|/exp((β/α)e^{αc_l})", positiveMargin: true) {
+    AsymptoticStatement(
+      name: "(14)–(15) T₁T₂ ∼ βe^{αc_l}|A_l|/exp((β/α)e^{αc_l})", positiveMargin: true
+    ) {
       e, g, a in
       let lAl = e.al == 0 ? -Double.infinity : log(abs(e.al))
       let lgs = logScaledExp(e, a, e.cl)
@@ -115,8 +119,8 @@ extension AlphaPOClaims {
     id: "alphapo.thm31-proof-asymptotics", paper: .alphapo,
     source: "A.1 eqs. (11)–(15) (Case 2(a)); Case 2(b)", kind: .rate,
     statement: "As α → +∞, m > 0: (11) δr ∼ (β/α)e^{αc_l}; (12) exp(δr − γ) ∼ exp((β/α)e^{αc_l}); "
-      + "(13) T₂ ∼ e^{αc_l}|∂π_l/∂v|/(π_l|y_l|); (14)–(15) T₁T₂ ∼ βe^{αc_l}|∂π_l/∂v|/(exp((β/α)e^{αc_l})"
-      + "π_l|y_l|). m < 0: T₁T₂ ∼ βe^{αc_w}."
+      + "(13) T₂ ∼ e^{αc_l}|∂π_l/∂v|/(π_l|y_l|); (14)–(15) T₁T₂ ∼ "
+      + "βe^{αc_l}|∂π_l/∂v|/(exp((β/α)e^{αc_l})π_l|y_l|). m < 0: T₁T₂ ∼ βe^{αc_w}."
   ) { ctx in
     var r = ctx.stream("classes")
     let p = AlphaPOMarginClasses.signed(&r, sign: 1, count: ctx.count(full: 5_000, quick: 500))
@@ -142,7 +146,9 @@ extension AlphaPOClaims {
       var failsAWhereBHolds = 0
       for c in s.positiveMargin ? p : n {
         let grid = AlphaPOGradientLogSpace.tailGrid(c.example, sign: 1).suffix(3)
-        let pts = grid.map { s.point(c.example, AlphaPOGradientLogSpace.evaluate(c.example, alpha: $0), $0) }
+        let pts = grid.map {
+          s.point(c.example, AlphaPOGradientLogSpace.evaluate(c.example, alpha: $0), $0)
+        }
         let a = readingA(pts)
         let b = readingB(pts)
         if !a {
@@ -150,18 +156,21 @@ extension AlphaPOClaims {
           if b { failsAWhereBHolds += 1 }
           if limitRho.count < 10_000 { limitRho.append(pts[pts.count - 1].rho) }
         }
-        let detail = "\(s.name) on α = " + grid.map { formatNumber($0) }.joined(separator: ", ")
+        let detail =
+          "\(s.name) on α = " + grid.map { formatNumber($0) }.joined(separator: ", ")
           + ": ρ = " + pts.map { format3($0.rho) }.joined(separator: ", ")
           + "; q = " + pts.map { format3($0.q) }.joined(separator: ", ")
         tallyB.record("\(s.name), class \(c.cls)", passed: b, inputs: c.inputs, detail: detail)
         judge.record(holds: b, satisfies: c.conditions, describe: c.describe + "; " + detail)
         if !b {
-          smallest.offer(size: c.draw.lenW + c.draw.lenL, alpha: 0, index: c.index,
+          smallest.offer(
+            size: c.draw.lenW + c.draw.lenL, alpha: 0, index: c.index,
             Counterexample(inputs: c.inputs, detail: detail))
         }
       }
       let v: Verdict
-      var o = judgedOutcome(tally: tallyB, judge: judge, counterexample: smallest.example, claim: s.name)
+      var o = judgedOutcome(
+        tally: tallyB, judge: judge, counterexample: smallest.example, claim: s.name)
       if tallyB.failures > 0 {
         v = o.verdict
       } else {
@@ -169,14 +178,22 @@ extension AlphaPOClaims {
       }
       o.verdict = v
       let sorted = limitRho.filter { !$0.isNaN }.sorted()
-      let rhoNote = failsA == 0 ? "" : "; reading A fails on \(failsA) draws, ρ(α_K) there: min "
-        + format3(sorted.first ?? .nan) + ", median " + format3(sorted.isEmpty ? .nan : sorted[sorted.count / 2])
-        + ", max " + format3(sorted.last ?? .nan)
-      notes.append("\(v.rawValue): \(s.name): reading B fails on \(tallyB.failures) of \(tallyB.cases)" + rhoNote)
+      let rhoNote =
+        failsA == 0
+        ? ""
+        : "; reading A fails on \(failsA) draws, ρ(α_K) there: min "
+          + format3(sorted.first ?? .nan) + ", median "
+          + format3(sorted.isEmpty ? .nan : sorted[sorted.count / 2])
+          + ", max " + format3(sorted.last ?? .nan)
+      notes.append(
+        "\(v.rawValue): \(s.name): reading B fails on \(tallyB.failures) of \(tallyB.cases)"
+          + rhoNote)
       if v == .conditional {
         notes.append("  " + o.summary)
-        notes.append("  where reading B holds, reading A fails on \(failsAWhereBHolds) draws"
-          + (failsAWhereBHolds > 0 ? " (under the condition the statement holds only as log f/log g → 1)" : ""))
+        notes.append(
+          "  where reading B holds, reading A fails on \(failsAWhereBHolds) draws"
+            + (failsAWhereBHolds > 0
+              ? " (under the condition the statement holds only as log f/log g → 1)" : ""))
       }
       verdicts.append(v)
       classes += o.classes

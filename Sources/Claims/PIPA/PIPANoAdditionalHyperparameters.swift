@@ -30,10 +30,14 @@ extension PIPAClaims {
   /// The practical PIPA-M per-token loss and its slope in log F (a test substitutes a wrong
   /// one). The objective minimized is Σ_y d1 ℓ(log F, 1, ε) + d0 ℓ(log F, 0, ε) with
   /// log F = log f + log σ(a) − log p^prior, over (pinned θ_f, a).
-  typealias PracticalTokenLoss = @Sendable (_ logF: Double, _ label: Int, _ eps: Double) -> (Double, Double)
+  typealias PracticalTokenLoss =
+    @Sendable (_ logF: Double, _ label: Int, _ eps: Double) -> (Double, Double)
 
   static let practicalTokenLoss: PracticalTokenLoss = { l, c, e in
-    (PIPAM.tokenLoss(logRatio: l, label: c, epsilon: e), PIPAM.tokenSlope(logRatio: l, label: c, epsilon: e))
+    (
+      PIPAM.tokenLoss(logRatio: l, label: c, epsilon: e),
+      PIPAM.tokenSlope(logRatio: l, label: c, epsilon: e)
+    )
   }
 
   /// log F(y) at the parameters x.
@@ -66,7 +70,9 @@ extension PIPAClaims {
       let f: ([Double]) -> Double = { x in
         guard inBox(x) else { return .nan }
         let lF = practicalLogF(x, logPrior: lp)
-        let v = (0..<k).reduce(0) { $0 + inst.d1[$1] * loss(lF[$1], 1, eps).0 + inst.d0[$1] * loss(lF[$1], 0, eps).0 }
+        let v = (0..<k).reduce(0) {
+          $0 + inst.d1[$1] * loss(lF[$1], 1, eps).0 + inst.d0[$1] * loss(lF[$1], 0, eps).0
+        }
         if v < trace.value {
           trace.value = v
           trace.point = x
@@ -77,7 +83,9 @@ extension PIPAClaims {
         guard inBox(x) else { return [Double](repeating: .nan, count: k) }
         let lF = practicalLogF(x, logPrior: lp)
         let lf = PIPAOptimizer.logProbs(pinned: x[0..<(k - 1)])
-        let s = (0..<k).map { inst.d1[$0] * loss(lF[$0], 1, eps).1 + inst.d0[$0] * loss(lF[$0], 0, eps).1 }
+        let s = (0..<k).map {
+          inst.d1[$0] * loss(lF[$0], 1, eps).1 + inst.d0[$0] * loss(lF[$0], 0, eps).1
+        }
         let total = s.reduce(0, +)
         return (1..<k).map { s[$0] - exp(lf[$0]) * total } + [total * sigmoid(-x[k - 1])]
       }
@@ -85,7 +93,8 @@ extension PIPAClaims {
       var point: [Double]
       // BFGS2 refined to the rule's ‖∇‖ ≤ 1e-10 (RulePolish, as PIPAOptimizer.fit does): F on a
       // cell of mass m is only determined to about ‖∇‖/m, and the entry compares F to 1e-6.
-      if let m = RulePolish.minimize(f, gradient: g, from: s, shiftInvariant: false, maxIterations: 2000),
+      if let m = RulePolish.minimize(
+        f, gradient: g, from: s, shiftInvariant: false, maxIterations: 2000),
         m.value.isFinite
       {
         (value, point) = (m.value, m.argmin)
@@ -117,9 +126,11 @@ extension PIPAClaims {
       let prior = well ? marginal : r.dirichlet([Double](repeating: 1, count: k))
       _ = PIPAOptimizer.starts(&r, n: k, extra: 7)
       if (well && i < n) || (!well && i - nMLE < n) {
-        out.append(EpsilonInstance(
-          source: well ? "constrained-mle, well-specified" : "constrained-mle, misspecified", d1: d1, d0: d0,
-          prior: prior))
+        out.append(
+          EpsilonInstance(
+            source: well ? "constrained-mle, well-specified" : "constrained-mle, misspecified",
+            d1: d1, d0: d0,
+            prior: prior))
       }
     }
     var c = ctx.stream("no-additional-hyperparameters/coupling")
@@ -129,9 +140,11 @@ extension PIPAClaims {
       let joint = c.dirichlet([Double](repeating: 1, count: 2 * k))
       let m = PIPAOptimizer.multinomial(&c, n: c.uniformInt(in: 20...2000), p: joint).map { $0 + 1 }
       let total = m.reduce(0, +)
-      out.append(EpsilonInstance(
-        source: "coupling (normalised counts)", d1: m[k...].map { $0 / total }, d0: m[0..<k].map { $0 / total },
-        prior: prior))
+      out.append(
+        EpsilonInstance(
+          source: "coupling (normalised counts)", d1: m[k...].map { $0 / total },
+          d0: m[0..<k].map { $0 / total },
+          prior: prior))
     }
     return out
   }
@@ -139,11 +152,14 @@ extension PIPAClaims {
   static let noAdditionalHyperparameters = Claim(
     id: "pipa.no-additional-hyperparameters", paper: .pipa, source: "§3.1 (PIPA); abstract",
     kind: .equivalence,
-    statement: "PIPA adds no setting that needs tuning beyond the shared training settings; the clipping "
+    statement:
+      "PIPA adds no setting that needs tuning beyond the shared training settings; the clipping "
       + "constant ε of PIPA-M is a numerical safeguard, not a hyperparameter."
   ) { ctx in noAdditionalHyperparametersCheck(ctx, loss: practicalTokenLoss) }
 
-  static func noAdditionalHyperparametersCheck(_ ctx: CheckContext, loss: PracticalTokenLoss) -> CheckOutcome {
+  static func noAdditionalHyperparametersCheck(_ ctx: CheckContext, loss: PracticalTokenLoss)
+    -> CheckOutcome
+  {
     // Reading: 20 instances per source in full mode (catalog: 100), 3 in quick mode — each instance
     // is 5 ε × 4 BFGS2 searches of up to 2000 iterations on K ≤ 32.
     let n = ctx.count(full: 20, quick: 3)
@@ -161,12 +177,15 @@ extension PIPAClaims {
       let k = inst.prior.count
       // The rule's starts, 4 instead of 8 (all zeros and 3 draws with N(0, 2²) entries), plus the
       // feasible start f = p^prior, g₀ = ½ (F = ½ everywhere) that the instances' own checks add.
-      let starts = PIPAOptimizer.starts(&r, n: k, extra: 3) + [PIPAOptimizer.pinned(inst.prior) + [0]]
+      let starts =
+        PIPAOptimizer.starts(&r, n: k, extra: 3) + [PIPAOptimizer.pinned(inst.prior) + [0]]
       var fs: [[Double]] = []
       var clipped = false
       var nearOne = false
       for eps in noHyperparameterEpsilons {
-        guard let (x, st) = practicalOptimum(inst, epsilon: eps, starts: starts, loss: loss) else { break }
+        guard let (x, st) = practicalOptimum(inst, epsilon: eps, starts: starts, loss: loss) else {
+          break
+        }
         stoppedStarts += st
         let lF = practicalLogF(x, logPrior: inst.prior.map { log($0) })
         // Every cell carries negative mass (d0 > 0) in these instances.
@@ -182,14 +201,21 @@ extension PIPAClaims {
         continue
       }
       var maxDiff = 0.0
-      for a in 0..<fs.count { for b in (a + 1)..<fs.count { for y in 0..<k { maxDiff = max(maxDiff, abs(fs[a][y] - fs[b][y])) } } }
+      for a in 0..<fs.count {
+        for b in (a + 1)..<fs.count {
+          for y in 0..<k { maxDiff = max(maxDiff, abs(fs[a][y] - fs[b][y])) }
+        }
+      }
       if detailLines.count < 12 {
-        detailLines.append("  #\(i) \(inst.source), K = \(k): max |ΔF| over ε \(format3(maxDiff)); max F per ε "
-          + fs.map { format3($0.max() ?? .nan) }.joined(separator: ", "))
+        detailLines.append(
+          "  #\(i) \(inst.source), K = \(k): max |ΔF| over ε \(format3(maxDiff)); max F per ε "
+            + fs.map { format3($0.max() ?? .nan) }.joined(separator: ", "))
       }
       let isInert = maxDiff <= 1e-6 && !nearOne
       let isActive = clipped && maxDiff > 1e-3
-      let describe = "\(inst.source) #\(i), K = \(k): max |ΔF| over ε = \(format3(maxDiff)), clip active for some ε: \(clipped)"
+      let describe =
+        "\(inst.source) #\(i), K = \(k): max |ΔF| over ε = \(format3(maxDiff)), "
+        + "clip active for some ε: \(clipped)"
       if isInert {
         inert += 1
         stats.0 += 1
@@ -201,7 +227,8 @@ extension PIPAClaims {
         if activeExample == nil {
           activeExample = Counterexample(
             inputs: [NamedValue("K", Double(k))],
-            detail: describe + "; F(y) at ε = 1e-14: " + fs[0].map { format3($0) }.joined(separator: ", ")
+            detail: describe + "; F(y) at ε = 1e-14: "
+              + fs[0].map { format3($0) }.joined(separator: ", ")
               + "; at ε = 1e-6: " + fs[fs.count - 1].map { format3($0) }.joined(separator: ", "))
         }
       } else {
@@ -209,38 +236,50 @@ extension PIPAClaims {
         stats.2 += 1
       }
     }
-    var notes = [
-      "(a) scalar settings of each printed loss: KTO (Algorithm 2) β (§3.1: 0.1), with λ_D = λ_U = 1 by default "
-        + "(footnote 1); PIPA-M ε (§2.6: 1e-10); PIPA-N none; shared: bs, lr (§3.1)",
-      "(b) inert \(inert), active \(active), undecided \(undecided) of \(instances.count) instances",
-    ] + bySource.keys.sorted().map { s in
-      let v = bySource[s] ?? (0, 0, 0)
-      return "  \(s): inert \(v.0), active \(v.1), undecided \(v.2)"
-    } + [
-      "reading: the feasible start f = p^prior, g₀ = ½ of pipa.pipam.constrained-mle-consistency is added to "
-        + "the 4 starts; a start that leaves [−30, 30] or reaches 2000 iterations keeps the lowest-valued point it "
-        + "evaluated in the box (\(stoppedStarts) start-ε runs); count datasets drawn by pipa.pipam.coupling's "
-        + "recipe on this entry's own stream",
-      "(c) not available here: no small-model PIPA-M training logs are read by this check",
-    ] + detailLines
+    var notes =
+      [
+        "(a) scalar settings of each printed loss: KTO (Algorithm 2) β (§3.1: 0.1), with "
+          + "λ_D = λ_U = 1 by default (footnote 1); PIPA-M ε (§2.6: 1e-10); PIPA-N none; "
+          + "shared: bs, lr (§3.1)",
+        "(b) inert \(inert), active \(active), undecided \(undecided) of "
+          + "\(instances.count) instances",
+      ]
+      + bySource.keys.sorted().map { s in
+        let v = bySource[s] ?? (0, 0, 0)
+        return "  \(s): inert \(v.0), active \(v.1), undecided \(v.2)"
+      } + [
+        "reading: the feasible start f = p^prior, g₀ = ½ of "
+          + "pipa.pipam.constrained-mle-consistency is added to the 4 starts; a start that leaves "
+          + "[−30, 30] or reaches 2000 iterations keeps the lowest-valued point it evaluated in "
+          + "the box (\(stoppedStarts) start-ε runs); count datasets drawn by "
+          + "pipa.pipam.coupling's recipe on this entry's own stream",
+        "(c) not available here: no small-model PIPA-M training logs are read by this check",
+      ] + detailLines
     let minimum = n
     if Double(undecided) > 0.2 * Double(instances.count) {
       return CheckOutcome(
-        verdict: .inconclusive, summary: "ε inert on \(inert), active on \(active), undecided on \(undecided) "
+        verdict: .inconclusive,
+        summary: "ε inert on \(inert), active on \(active), undecided on \(undecided) "
           + "of \(instances.count) instances (> 20 % undecided)", notes: notes)
     }
     if active == 0 {
       return CheckOutcome(
         verdict: .confirmed,
-        summary: "ε ∈ {1e-14, …, 1e-6} leaves the practical PIPA-M optimum unchanged on all \(inert) decided "
+        summary:
+          "ε ∈ {1e-14, …, 1e-6} leaves the practical PIPA-M optimum unchanged on all "
+          + "\(inert) decided "
           + "instances (max |ΔF| ≤ 1e-6, clip inactive)", notes: notes)
     }
     let (v, conds) = judge.verdict(minimumSatisfying: minimum)
-    notes.append("conditional rule: at least \(minimum) instances satisfying the condition (the catalog's 100, scaled with the instance count)")
+    notes.append(
+      "conditional rule: at least \(minimum) instances satisfying the condition (the catalog's "
+        + "100, scaled with the instance count)"
+    )
     return CheckOutcome(
       verdict: v,
       summary: (v == .conditional ? "conditional on the clip being inactive — " : "")
-        + "ε moves the practical PIPA-M optimum on \(active) of \(inert + active) decided instances; e.g. "
+        + "ε moves the practical PIPA-M optimum on \(active) of \(inert + active) decided "
+        + "instances; e.g. "
         + (activeExample?.detail ?? ""),
       notes: notes, counterexample: activeExample, conditions: conds)
   }

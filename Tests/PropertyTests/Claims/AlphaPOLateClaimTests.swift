@@ -1,11 +1,12 @@
+import Numerics
+import Testing
+
 // The last non-empirical AlphaPO checks (../shared/claims/alphapo.md; 003_5c1a521bcc07b90e.txt
 // §3.1, A.1–A.3): each runs in quick mode with its verdict asserted (the full-mode verdict,
 // see the comments), and a mutation test per check feeds it a wrong formula and sees the
 // verdict change.
 @testable import Analytic
 @testable import Claims
-import Numerics
-import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -35,8 +36,10 @@ import Testing
 
   /// The checks by id, taken from their statics (so the suite does not depend on registration).
   static let claims: [Claim] = [
-    AlphaPOClaims.simpoIncreasesMargin, AlphaPOClaims.thm31ProofAsymptotics, AlphaPOClaims.lossGradientEq19,
-    AlphaPOClaims.thm32PreferredIncreases, AlphaPOClaims.cor33DerivationSteps, AlphaPOClaims.alphaControlsRatio,
+    AlphaPOClaims.simpoIncreasesMargin, AlphaPOClaims.thm31ProofAsymptotics,
+    AlphaPOClaims.lossGradientEq19,
+    AlphaPOClaims.thm32PreferredIncreases, AlphaPOClaims.cor33DerivationSteps,
+    AlphaPOClaims.alphaControlsRatio,
   ]
 
   @Test(arguments: expected)
@@ -50,7 +53,8 @@ import Testing
 
   @Test func marginCheckFailsOnWrongLossGradient() throws {
     // Gradient ascent instead of descent: the D1 margin now falls.
-    let wrong = try AlphaPOClaims.simpoMarginCheck(CheckContext(seed: 1, mode: .quick)) { pair, b, g in
+    let wrong = try AlphaPOClaims.simpoMarginCheck(CheckContext(seed: 1, mode: .quick)) {
+      pair, b, g in
       let (a, c) = try AlphaPOClaims.simpoPairGradient(pair, b, g)
       return (-a, -c)
     }
@@ -62,13 +66,15 @@ import Testing
     let p = AlphaPOMarginClasses.signed(&r, sign: 1, count: 100)
     let n = AlphaPOMarginClasses.signed(&r, sign: -1, count: 100)
     let printed = AlphaPOClaims.proofAsymptoticStatements[0]
-    #expect(AlphaPOClaims.proofAsymptoticsCheck(p: p, n: n, statements: [printed]).verdict == .confirmed)
+    #expect(
+      AlphaPOClaims.proofAsymptoticsCheck(p: p, n: n, statements: [printed]).verdict == .confirmed)
     // (11) with the dominated term: δr ∼ (β/α)e^{αc_w} is false for m > 0.
     let wrong = AlphaPOClaims.AsymptoticStatement(name: "mutant", positiveMargin: true) { e, g, a in
       let lg = log(e.beta) - log(a) + a * e.cw
       return AlphaPOClaims.AsymptoticPoint(rho: g.logAbsDeltaR - lg, q: g.logAbsDeltaR / lg)
     }
-    #expect(AlphaPOClaims.proofAsymptoticsCheck(p: p, n: n, statements: [wrong]).verdict == .refuted)
+    #expect(
+      AlphaPOClaims.proofAsymptoticsCheck(p: p, n: n, statements: [wrong]).verdict == .refuted)
   }
 
   @Test func lossGradientCheckFailsOnWrongEq19() throws {
@@ -82,7 +88,9 @@ import Testing
 
   @Test func preferredIncreasesCheckFailsOnWrongCondition() throws {
     // A condition that always "holds" admits the cases where dπ_w/dt < 0.
-    let wrong = try AlphaPOClaims.preferredIncreasesCheck(CheckContext(seed: 1, mode: .quick)) { _, _ in true }
+    let wrong = try AlphaPOClaims.preferredIncreasesCheck(CheckContext(seed: 1, mode: .quick)) {
+      _, _ in true
+    }
     #expect(wrong.verdict == .refuted)
     #expect(wrong.counterexample != nil)
   }
@@ -93,15 +101,20 @@ import Testing
       -x.logNormOverInner + x.logPiW + log(Double(x.lenW)) - x.logPiL - log(Double(x.lenL))
     }
     var steps = Array(AlphaPOClaims.printedDerivationSteps.prefix(2))
-    steps.append(AlphaPOClaims.DerivationStep(name: "(27) corrected") { x, a in (-a * x.margin, corrected(x)) })
-    steps.append(AlphaPOClaims.DerivationStep(name: "(29)/(30) corrected") { x, a in
-      let a0 = -corrected(x) / x.margin
-      return x.margin > 0 ? (a0, a) : (a, a0)
-    })
+    steps.append(
+      AlphaPOClaims.DerivationStep(name: "(27) corrected") { x, a in (-a * x.margin, corrected(x)) }
+    )
+    steps.append(
+      AlphaPOClaims.DerivationStep(name: "(29)/(30) corrected") { x, a in
+        let a0 = -corrected(x) / x.margin
+        return x.margin > 0 ? (a0, a) : (a, a0)
+      })
     let ctx = CheckContext(seed: 1, mode: .quick)
     let ok = AlphaPOClaims.derivationStepsCheck(ctx, steps: steps)
     #expect(ok.verdict == .confirmed, "\(ok.summary)")
-    #expect(AlphaPOClaims.derivationStepsCheck(ctx, steps: AlphaPOClaims.printedDerivationSteps).verdict == .refuted)
+    #expect(
+      AlphaPOClaims.derivationStepsCheck(ctx, steps: AlphaPOClaims.printedDerivationSteps).verdict
+        == .refuted)
   }
 
   @Test func ratioCheckFailsOnWrongSlope() {

@@ -1,9 +1,10 @@
-// pipa.no-additional-hyperparameters (../shared/claims/pipa.md; 004_fe2e5eb1635a4348.txt §3.1,
-// §2.6): the check's quick verdict, and a mutation (ε frozen) that changes it.
-@testable import Claims
 import Numerics
 import Objectives
 import Testing
+
+// pipa.no-additional-hyperparameters (../shared/claims/pipa.md; 004_fe2e5eb1635a4348.txt §3.1,
+// §2.6): the check's quick verdict, and a mutation (ε frozen) that changes it.
+@testable import Claims
 
 #if canImport(Glibc)
   import Glibc
@@ -26,8 +27,12 @@ import Testing
   @Test func confirmsWhenEpsilonCannotMatter() {
     // The same loss with ε frozen at 1e-10 whatever ε is tested: no instance can be active,
     // so the verdict changes to confirmed (the check detects ε-dependence, not its absence).
-    let out = PIPAClaims.noAdditionalHyperparametersCheck(CheckContext(seed: 1, mode: .quick)) { l, c, _ in
-      (PIPAM.tokenLoss(logRatio: l, label: c, epsilon: 1e-10), PIPAM.tokenSlope(logRatio: l, label: c, epsilon: 1e-10))
+    let out = PIPAClaims.noAdditionalHyperparametersCheck(CheckContext(seed: 1, mode: .quick)) {
+      l, c, _ in
+      (
+        PIPAM.tokenLoss(logRatio: l, label: c, epsilon: 1e-10),
+        PIPAM.tokenSlope(logRatio: l, label: c, epsilon: 1e-10)
+      )
     }
     #expect(out.verdict == .confirmed, "\(out.summary)")
   }
