@@ -190,11 +190,11 @@ extension MPOReliabilityClaims {
     }
   ) throws -> CheckOutcome {
     // Quick mode keeps the logic on the cells where the probabilities are far apart enough for
-    // 20 000 trials to order them (β ∈ {1, 2}, k ∈ {12, 24}).
+    // 10 000 trials to order them (β ∈ {1, 2}, k ∈ {12, 24}).
     let full = ctx.mode == .full
     let ks = full ? [12, 24, 48, 64] : [12, 24]
     let betas = full ? [0.25, 0.5, 1, 2] : [1.0, 2]
-    let trials = ctx.count(full: 100_000, quick: 20_000)
+    let trials = ctx.count(full: 100_000, quick: 10_000)
     func divisors(_ k: Int) -> [Int] { (2...k).filter { k % $0 == 0 } }
     let pairsPerCell = ks.map { let d = divisors($0).count; return d * (d - 1) / 2 }
     let J = pairsPerCell.reduce(0, +) * betas.count
