@@ -91,8 +91,11 @@ extension MPOIdentityClaims {
             equalRowGrad = max(equalRowGrad, g.map { abs($0) }.max() ?? 0)
           }
         }
-        if MPOIdCodeK.clampActive(
-          piLogps: pi[b], refLogps: ref[b], rewards: rw[b], beta: beta, alpha: alpha)
+        // A clamp on a row with 𝒴⁺ ≠ ∅ (an all-equal row always has pos = 0 clamped; it is
+        // counted as an all-equal row).
+        if p.positive.contains(true),
+          MPOIdCodeK.clampActive(
+            piLogps: pi[b], refLogps: ref[b], rewards: rw[b], beta: beta, alpha: alpha)
         {
           hasClamp = true
         }
