@@ -56,7 +56,8 @@ extension MPOGradientClaims {
     _ ctx: CheckContext, logG: ([Double], [Bool], Double) -> (logG: Double, dLogG: Double, m: Double)
   ) -> CheckOutcome {
     let betas = (0..<200).map { exp(log(1e-3) + (log(10) - log(1e-3)) * Double($0) / 199) }
-    let n = ctx.count(full: 1_000, quick: 6)
+    // 10³ states per c: 500 Gaussian and 500 separated (quick: 6 + 6).
+    let n = ctx.count(full: 500, quick: 6)
     var tested = 0, skipped = 0, ties = 0, increasing = 0
     var satTested = 0, satIncreasing = 0, unsatTested = 0
     var worst: (size: Int, beta: Double, desc: String, cx: Counterexample)?

@@ -50,12 +50,10 @@ enum MPOGradTrajectory {
     theta0: [Double], logRef: [Double], k: Int, beta: Double, logWeights lw: [Double],
     positive: [Bool], eta: Double, steps: Int, observe: (Int, [Double]) -> Void
   ) {
-    var theta = theta0
-    for t in 1...steps {
-      let g = MPOGradModels.tabGradient(
-        theta: theta, logRef: logRef, k: k, beta: beta, logWeights: lw, positive: positive)
-      MPOGradModels.step(&theta, g, eta: eta)
-      observe(t, MPOGradModels.tabScores(theta: theta, logRef: logRef, k: k, beta: beta))
+    // The lean TAB driver (MPOGradTabRun, property-tested against MPOGradModels.tabGradient).
+    MPOGradTabRun.run(theta0: theta0, logRef: logRef, k: k, beta: beta, logWeights: lw, positive: positive,
+                      eta: eta, steps: steps) { st in
+      observe(st.t, (0..<k).map { beta * (log(st.pi[$0]) - logRef[$0]) })
     }
   }
 
