@@ -60,7 +60,8 @@ let package = Package(
       dependencies: [
         "Objectives", "Analytic", "Claims", "Numerics", "TestSupport", "ObjectiveFixtures",
         .product(name: "PropertyBased", package: "swift-property-based"),
-      ]),
+      ],
+      exclude: ["CLI/Snapshots"]),
     .testTarget(
       name: "GradientChecks",
       dependencies: [

@@ -24,7 +24,7 @@ struct Verify: ParsableCommand {
     version: version,
     subcommands: [
       ListClaims.self, RunClaims.self, ReportCommand.self, BaselineCommand.self, LossCommand.self,
-      VectorsCommand.self,
+      VectorsCommand.self, DocsCommand.self,
     ])
 
   @OptionGroup var seed: SeedOptions

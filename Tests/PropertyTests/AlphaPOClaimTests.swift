@@ -82,6 +82,12 @@ import Testing
     ("alphapo.reported-relative-improvements", .refuted),
     ("alphapo.reported-table-consistency", .refuted),
     ("alphapo.reported-comparisons", .confirmed),
+    ("alphapo.simpo-increases-margin", .conditional),
+    ("alphapo.thm31-proof-asymptotics", .conditional),
+    ("alphapo.loss-gradient-eq19", .confirmed),
+    ("alphapo.thm32-preferred-increases", .confirmed),
+    ("alphapo.cor33-derivation-steps", .refuted),
+    ("alphapo.alpha-controls-ratio", .confirmed),
   ]
 
   @Test(arguments: expected)

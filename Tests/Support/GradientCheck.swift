@@ -121,10 +121,17 @@ public enum GradientCheck {
       // vanish on the probe grid. First-order rounding analysis bounds that noise: each input
       // x_k enters through an operation rounded to ε|x_k|, moving f by ε|x_k·∂f/∂x_k|.
       let inputNoise = Double.ulpOfOne * zip(x, analytic).reduce(0) { $0 + abs($1.0 * $1.1) }
-      let noiseCentral = max(
-        inputNoise, evaluationNoise(fi, at: x[i], spacing: 1e-2 * centralNearest, method: method))
-      let noiseRidders = max(
-        inputNoise, evaluationNoise(fi, at: x[i], spacing: 1e-2 * riddersNearest, method: method))
+      // The probe also runs at the method's own spacing (capped at 1e-5·max(1, |x|), where
+      // the fourth-difference truncation s⁴f⁗ is still negligible): at spacings far below the
+      // step, neighbouring evaluations can round alike and hide the noise the step sees.
+      let cap = 1e-5 * max(1, abs(x[i]))
+      func noise(_ nearest: Double) -> Double {
+        max(
+          inputNoise, evaluationNoise(fi, at: x[i], spacing: 1e-2 * nearest, method: method),
+          evaluationNoise(fi, at: x[i], spacing: min(nearest, cap), method: method))
+      }
+      let noiseCentral = noise(centralNearest)
+      let noiseRidders = noise(riddersNearest)
       let gmax = analytic.map { abs($0) }.max() ?? 0
       let inputScale = max(1, x.map { abs($0) }.max() ?? 0)
       let termScale = max(scale, abs(central.value), abs(analytic[i]), inputScale * gmax)
