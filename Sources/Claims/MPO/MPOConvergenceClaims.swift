@@ -3,5 +3,14 @@
 
 /// MPO §2 checks.
 enum MPOConvergenceClaims {
-  static let all: [Claim] = []
+  static let all: [Claim] = [
+    thm1TVRateN,
+    thm3KDependence,
+    lemma2FirstInequality,
+    lemma2Concentration,
+    thm3Eq17Explicit,
+    lemma3KLIdentity,
+    lemma3KLQuadratic,
+    lemma3Pinsker,
+  ]
 }
