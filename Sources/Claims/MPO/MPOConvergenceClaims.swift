@@ -12,5 +12,6 @@ enum MPOConvergenceClaims {
     lemma3KLIdentity,
     lemma3KLQuadratic,
     lemma3Pinsker,
+    remark4SubGaussian,
   ]
 }

@@ -155,4 +155,18 @@ import Testing
     }
     #expect(out.verdict == .refuted)
   }
+
+  // MARK: Remark 4
+
+  @Test func remark4IsConfirmed() throws {
+    #expect(try MPOConvergenceClaims.remark4SubGaussian.check(ctx).verdict == .confirmed)
+  }
+
+  // Mutation: an error decaying like n^{-1/4} fails the n-rule, so the combined rule refutes.
+  @Test func remark4RuleRejectsSlowRate() throws {
+    var r = RandomStream(seed: 12)
+    let s = [series(exponent: -0.25, reps: 400, seed: 13)]
+    let out = try MPOConvergenceClaims.remark4Outcome(s + s + s, ks: [1, 4, 16], ctx: ctx, random: &r)
+    #expect(out.verdict == .refuted)
+  }
 }
