@@ -63,6 +63,12 @@ extension PRODecompositionClaims {
         let inputs = c.inputs + [NamedValue("y", Double(y)), NamedValue("µ̂ŝ", ws)]
         let detail = "log(π*/π_ref) − log C = \(d), tol = \(tol)"
         if zero {
+          // The optimum responds to the rounding of µ̂ŝ itself (|Δ(µ̂ŝ)| ≤ 4nε·µ̂, ŝ formed against
+          // ½): by (2), Δq_y ≤ |Δ(µ̂ŝ)|/µ(y) / (αβ Σ_{y'} µ(y')σ′(r_y − r_y')).
+          var slope = 0.0
+          for y2 in 0..<c.n { slope += c.mu[y2] * sigmoid(r[y] - r[y2]) * sigmoid(r[y2] - r[y]) }
+          let prop = 4 * Double(c.n) * Double.ulpOfOne * c.muHat[y] / c.mu[y] / (c.alpha * c.beta * slope)
+          let tol = tol + prop
           judged += 1
           tally.record("(3) ratio = C where µ̂ŝ = 0", passed: abs(d) <= tol, residual: abs(d), allowed: tol,
                        reason: "T-opt + error of t₀", inputs: inputs, detail: detail)

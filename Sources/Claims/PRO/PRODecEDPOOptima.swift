@@ -75,7 +75,8 @@ enum PRODecEDPOOptima {
   static func solve(_ ctx: CheckContext, _ j: Int, randomStarts: Int = 4) -> PRODecEDPOCase {
     var d = draw(ctx, j)
     let split = PRODecSplitLoss(
-      w: (0..<d.n).map { d.muHat[$0] * d.s[$0] }, mu: d.mu, ref: d.ref, beta: d.beta)
+      w: (0..<d.n).map { d.muHat[$0] * d.s[$0] }, mu: d.mu, ref: d.ref, beta: d.beta,
+      weightRounding: d.muHat.map { 4 * Double(d.n) * Double.ulpOfOne * $0 })
     let rayBases = [d.ref] + (0..<2).map { _ in logSoftmax(PRODecM1.logits(d.n, tau: 1, &d.r)) }
     let evaluation = PRODecM1.logits(d.n, tau: PRODecM1.taus[j % 4], &d.r)
     var c = PRODecEDPOCase(

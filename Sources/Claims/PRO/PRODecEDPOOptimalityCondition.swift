@@ -41,7 +41,8 @@ extension PRODecompositionClaims {
     }
     let rhs = c.muHat[y] / c.mu[y] * c.scores[y]
     let rho = a * c.alpha * (e - 0.5) - rhs
-    let tol = PRODecTol.round(terms: c.n + 2, termSum: a * c.alpha * (abs(e) + 0.5) + abs(rhs) * 2,
+    // ŝ = Σµ̂p̂ − ½ is formed against ½, so the right side's rounding is relative to µ̂/µ·1.
+    let tol = PRODecTol.round(terms: c.n + 2, termSum: a * c.alpha * (abs(e) + 0.5) + abs(rhs) + c.muHat[y] / c.mu[y],
                               conditioning: a * c.alpha * cond).absolute
     return (rho, tol)
   }

@@ -34,6 +34,9 @@ struct PRODecSplitLoss: PRODecRayLoss {
   var mu: [Double]
   var ref: [Double]
   var beta: Double
+  /// Per response, the absolute rounding of w (ŝ = Σµ̂p̂ − ½ is formed against ½, so
+  /// |Δw_y| ≤ 4nε·µ̂_y); it enters κ_O's tolerance as β Σ_y c_y |Δw_y|.
+  var weightRounding: [Double] = []
 
   /// (L_O, R) and their term counts and absolute sums at log-probabilities lp.
   func parts(_ lp: [Double]) -> (o: Double, r: Double, nO: Int, sO: Double, nR: Int, sR: Double) {
@@ -118,8 +121,12 @@ enum PRODecRays {
     for b in bases {
       for c in all {
         let s = slope(loss, base: b, rates: c)
+        let wr = zip(c, loss.weightRounding).reduce(0.0) { $0 + Double($1.0) * $1.1 } * loss.beta
         if s.kappaR < -s.tolR {
-          alphaT = max(alphaT, max(0, s.kappaO) / -s.kappaR)
+          // κ_O within its tolerance of 0 counts as 0 (T-bisect): rounding noise in κ_O must
+          // not produce a spurious tiny positive threshold.
+          let ko = s.kappaO > s.tolO + wr ? s.kappaO : 0
+          alphaT = max(alphaT, ko / -s.kappaR)
         } else if !(s.kappaO < -s.tolO) {
           return nil
         }

@@ -47,11 +47,14 @@ enum PRODecThm41Optima {
     let space = HyperResponseSpace(count: n, hyper: hyper)
     let m = space.elements.count
     let ws = (0..<n).map { muHat[$0] * s[$0] }
-    let splitE = PRODecSplitLoss(w: ws, mu: mu, ref: ref, beta: beta)
+    let splitE = PRODecSplitLoss(
+      w: ws, mu: mu, ref: ref, beta: beta, weightRounding: muHat.map { 4 * Double(n) * Double.ulpOfOne * $0 })
     let refH = space.aggregateLog(ref)
     let muH = space.aggregate(mu)
     let wH = space.elements.map { e in e.count == 1 ? ws[e[0]] : 0 }
-    let splitP = PRODecSplitLoss(w: wH, mu: muH, ref: refH, beta: beta)
+    let splitP = PRODecSplitLoss(
+      w: wH, mu: muH, ref: refH, beta: beta,
+      weightRounding: space.elements.map { e in e.count == 1 ? 4 * Double(n) * Double.ulpOfOne * muHat[e[0]] : 0 })
     let basesE = [ref] + (0..<2).map { _ in logSoftmax(PRODecM1.logits(n, tau: 1, &r)) }
     let basesP = [refH] + (0..<2).map { _ in logSoftmax(PRODecM1.logits(m, tau: 1, &r)) }
     var edpo = PRODecEDPOCase(
