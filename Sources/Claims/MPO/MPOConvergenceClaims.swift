@@ -12,6 +12,7 @@ enum MPOConvergenceClaims {
     lemma3KLIdentity,
     lemma3KLQuadratic,
     lemma3Pinsker,
+    remark2L0Bound,
     remark4SubGaussian,
   ]
 }

@@ -169,4 +169,23 @@ import Testing
     let out = try MPOConvergenceClaims.remark4Outcome(s + s + s, ks: [1, 4, 16], ctx: ctx, random: &r)
     #expect(out.verdict == .refuted)
   }
+
+  // MARK: Remark 2
+
+  // λ_max ≤ tr Cov ≤ E_θ‖φ‖² ≤ R² holds at every θ, but the sup over a ball can exceed
+  // E_θ⋆‖φ‖² (e.g. k = 1, M = 2, R = 0.5, ρ = 0.5): conditional on reading (i).
+  @Test func remark2IsConditional() throws {
+    let out = try MPOConvergenceClaims.remark2L0Bound.check(ctx)
+    #expect(out.verdict == .conditional)
+    #expect(out.conditions.count == 1)
+  }
+
+  // Mutation: L0 scaled by 10 exceeds R² (reading (i) fails): refuted.
+  @Test func remark2RuleRejectsInflatedL0() throws {
+    var g = RandomStream(seed: 14)
+    let fam = MPOTVFamily.random(k: 2, m: 8, radius: 1, &g)
+    var r = RandomStream(seed: 15)
+    let out = try MPOConvergenceClaims.remark2Outcome([("test", fam, 1)], points: 5, steps: 2, random: &r, scale: 10)
+    #expect(out.verdict == .refuted)
+  }
 }
