@@ -102,12 +102,7 @@ struct MPOTVSim: Sendable {
     DispatchQueue.concurrentPerform(iterations: 2) { worker in
       for i in stride(from: worker, to: list.count, by: 2) {
         let t = list[i]
-        let t0 = DispatchTime.now().uptimeNanoseconds
         let out = run(ctx, t.fam, familyIndex: t.f, n: t.n, reps: reps)
-        if getenv("MPOTV_DEBUG") != nil {
-          let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-          print("k=\(t.k) n=\(t.n) \(dt)s active \(out.filter(\.active).count) nonconv \(out.filter { !$0.converged }.count)")
-        }
         results.withLock { $0[i] = out }
       }
     }
