@@ -108,9 +108,11 @@ extension PRODecompositionClaims {
       for y in 0..<n {
         // ∇_z q_y over the free logits (z₀ pinned): e_y − π.
         let grad = (1..<n).map { (y == $0 ? 1.0 : 0.0) - pi[$0] }
-        // C: log π̂(y) is formed as z_y − logSumExp(z), a difference of stored values.
+        // C: log π̂(y) is formed as z_y − logSumExp(z), a difference of stored values, and
+        // log π_ref(y) is the log of a stored probability (absolute error ε·1, +1 in C).
         let tol = 2 * norm(grad) * opt.ez + PRODecTol.round(
-          terms: 2, termSum: abs(lp[y]) + abs(ref[y]), conditioning: abs(opt.z[y]) + abs(logSumExp(opt.z))).absolute
+          terms: 2, termSum: abs(lp[y]) + abs(ref[y]),
+          conditioning: abs(opt.z[y]) + abs(logSumExp(opt.z)) + 1).absolute
         tally.record("(d) log π̂ = log π_ref at the M2 optimum", residual: abs(lp[y] - ref[y]),
                      tolerance: Tolerance(absolute: tol, relative: 0, reason: "T-opt = 2‖∇q‖e_z + T-round"),
                      inputs: inputs + [NamedValue("y", Double(y))],
