@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# The README's test command: set up, then build and run every test suite.
+# The README's test command: set up, then build and run every test suite, then check the
+# committed verdict baseline against a fresh run and the docs' verdict tables against it.
 # Property tests use a fixed master seed (override with ALIGNCHECK_SEED=N).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 swift build --build-tests
 swift test --skip-build --parallel --num-workers 2
+bin="$(swift build --show-bin-path)"
+# Every registered analytic claim, quick mode, at the baseline's seed: exit 1 naming any
+# claim whose verdict differs from baselines/verdicts.json.
+"$bin/verify" baseline --check baselines/verdicts.json --quiet
+# The docs chapters' verdict tables must be the ones the baseline renders.
+"$bin/verify" docs --baseline baselines/verdicts.json --check
