@@ -136,13 +136,24 @@ public enum GradientCheck {
       let inputScale = max(1, x.map { abs($0) }.max() ?? 0)
       let termScale = max(scale, abs(central.value), abs(analytic[i]), inputScale * gmax)
       let round = roundoff(analytic[i], scale: termScale)
-      let tc = Tolerance.truncation(
+      var tc = Tolerance.truncation(
         estimate: central.error, factor: estimateFactor,
         reason: "\(estimateFactor) × GSL \(method.rawValue) abserr") + round
         + noiseTolerance(noiseCentral, step: centralNearest)
       let tr = Tolerance.truncation(
         estimate: ridders.error, factor: estimateFactor,
         reason: "\(estimateFactor) × Ridders error") + round + noiseTolerance(noiseRidders, step: riddersNearest)
+      // Where the two methods still disagree beyond their combined estimates after the
+      // refinement, GSL's 5- vs 3-point estimate has understated the central difference's
+      // truncation error (high-order curvature at large β·α); the observed disagreement is
+      // then a measured lower bound on that error and widens the central tolerance. The
+      // analytic value must still match Ridders within Ridders' own bar.
+      let disagreement = abs(central.value - ridders.value)
+      if method == .central, disagreement > estimateFactor * (central.error + ridders.error) {
+        tc = tc + Tolerance(
+          absolute: disagreement, relative: 0,
+          reason: "central–Ridders disagreement \(disagreement) (central error understated)")
+      }
       let ok = tc.accepts(analytic[i], central.value) && tr.accepts(analytic[i], ridders.value)
       out.append(
         PartialCheck(
