@@ -29,30 +29,18 @@ extension PRODecompositionClaims {
   static func partialInstance(_ ctx: CheckContext, _ j: Int, centred: Bool)
     -> (z: [Double], ref: [Double], mu: [Double], muHat: [Double], s: [Double], L: [Int], beta: Double, alpha: Double)
   {
-    var r = PRODecM1.stream(ctx, "pro.partial-regularizer-underdetermined", j)
-    let n = PRODecM1.size(j, 3...10)
-    let k = Strata.integer(&r, 2...(n - 1))
-    let a = PRODecM1.concentrations[j % 3]
-    let beta = PRODecM1.beta(j, &r)
-    let alpha = Strata.logUniform(&r, 0.1, 10)
-    let mu = PRODecM1.distribution(n, concentration: a, &r)
-    let ref = PRODecM1.logs(PRODecM1.distribution(n, concentration: a, &r))
-    let L = PRODecM1.subset(n, k, &r)
-    let w = r.dirichlet([Double](repeating: 1, count: k))
-    var muHat = [Double](repeating: 0, count: n)
-    for (i, y) in L.enumerated() { muHat[y] = w[i] }
-    let p = PRODecM1.preference(n, .mixed, &r)
-    var s = PRODecScore.score(mu: muHat, preference: p).s
-    if !centred {
-      // Mean of 1–5 labels in {±½} per labeled response (App. D style; not centred).
-      s = (0..<n).map { y in
-        guard muHat[y] > 0 else { return 0 }
-        let m = Strata.integer(&r, 1...5)
-        return (0..<m).map { _ in r.uniform() < 0.5 ? 0.5 : -0.5 }.reduce(0, +) / Double(m)
-      }
-    }
-    let z = PRODecM1.logits(n, tau: PRODecM1.taus[(j / 3) % 4], &r)
-    return (z, ref, mu, muHat, s, L, beta, alpha)
+    hyperInstance(
+      ctx, "pro.partial-regularizer-underdetermined", j, nRange: 3...10, unlabeled: 1, minLabeled: 2,
+      rescore: centred
+        ? nil
+        : { r, muHat in
+          // Mean of 1–5 labels in {±½} per labeled response (App. D style; not centred).
+          muHat.map { mass in
+            guard mass > 0 else { return 0 }
+            let m = Strata.integer(&r, 1...5)
+            return (0..<m).map { _ in r.uniform() < 0.5 ? 0.5 : -0.5 }.reduce(0, +) / Double(m)
+          }
+        })
   }
 
   /// (i)–(iii) of the entry; with `centred` false, the scope probe (uncentred scores).

@@ -24,7 +24,12 @@ extension PRODecompositionClaims {
   }
 
   /// A sample-eDPO instance with an unlabeled set of at least `unlabeled` responses.
-  static func hyperInstance(_ ctx: CheckContext, _ id: String, _ j: Int, nRange: ClosedRange<Int>, unlabeled: Int, minLabeled: Int = 1)
+  /// `rescore`, when given, replaces the pairwise ŝ (drawing from the instance's stream
+  /// before the logits are drawn).
+  static func hyperInstance(
+    _ ctx: CheckContext, _ id: String, _ j: Int, nRange: ClosedRange<Int>, unlabeled: Int, minLabeled: Int = 1,
+    rescore: ((inout RandomStream, _ muHat: [Double]) -> [Double])? = nil
+  )
     -> (z: [Double], ref: [Double], mu: [Double], muHat: [Double], s: [Double], L: [Int], beta: Double, alpha: Double)
   {
     var r = PRODecM1.stream(ctx, id, j)
@@ -40,7 +45,8 @@ extension PRODecompositionClaims {
     var muHat = [Double](repeating: 0, count: n)
     for (i, y) in L.enumerated() { muHat[y] = w[i] }
     let p = PRODecM1.preference(n, .mixed, &r)
-    let s = PRODecScore.score(mu: muHat, preference: p).s
+    var s = PRODecScore.score(mu: muHat, preference: p).s
+    if let rescore { s = rescore(&r, muHat) }
     let z = PRODecM1.logits(n, tau: PRODecM1.taus[(j / 3) % 4], &r)
     return (z, ref, mu, muHat, s, L, beta, alpha)
   }
