@@ -58,14 +58,14 @@ let package = Package(
     .testTarget(
       name: "PropertyTests",
       dependencies: [
-        "Objectives", "Analytic", "Claims", "Numerics", "TestSupport", "ObjectiveFixtures",
+        "Objectives", "Analytic", "Claims", "Training", "Numerics", "TestSupport", "ObjectiveFixtures",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       exclude: ["CLI/Snapshots"]),
     .testTarget(
       name: "GradientChecks",
       dependencies: [
-        "Objectives", "Analytic", "Numerics", "TestSupport", "ObjectiveFixtures",
+        "Objectives", "Analytic", "Training", "Numerics", "TestSupport", "ObjectiveFixtures",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
   ],
