@@ -1,4 +1,4 @@
-// Runs claims one at a time with a progress line on stderr (what is running, done of total,
+// Runs claims (on ClaimRunner's worker threads) with a progress line on stderr (what is running, done of total,
 // time left) once the run has taken more than a second; silent with `--quiet`.
 import ArgumentParser
 import Claims
@@ -24,7 +24,7 @@ struct RunOptions: ParsableArguments {
     return selectors.isEmpty ? selected.filter { !$0.isEmpirical } : selected
   }
 
-  /// Runs `claims` in order, reporting progress.
+  /// Runs `claims` (results in their order), reporting progress.
   func run(_ claims: [Claim]) -> [ClaimResult] {
     ProgressRun.run(claims, seed: seed.seed, mode: mode, quiet: quiet)
   }
@@ -37,17 +37,16 @@ enum ProgressRun {
   {
     let clock = ContinuousClock()
     let start = clock.now
-    var results: [ClaimResult] = []
-    for (i, c) in claims.enumerated() {
+    let total = claims.count
+    let results = ClaimRunner.run(claims, seed: seed, mode: mode) { index, claim in
       let elapsed = seconds(clock.now - start)
-      if !quiet, elapsed > 1 {
-        let left = elapsed / Double(i) * Double(claims.count - i)
-        Stderr.line("[\(i + 1)/\(claims.count)] \(c.id) … \(Int(left.rounded())) s left")
+      if !quiet, elapsed > 1, index > 0 {
+        let left = elapsed / Double(index) * Double(total - index)
+        Stderr.line("[\(index + 1)/\(total)] \(claim.id) … \(Int(left.rounded())) s left")
       }
-      results.append(ClaimRunner.run(c, seed: seed, mode: mode))
     }
     if !quiet, seconds(clock.now - start) > 1 {
-      Stderr.line("ran \(claims.count) claims in \(Int(seconds(clock.now - start).rounded())) s")
+      Stderr.line("ran \(total) claims in \(Int(seconds(clock.now - start).rounded())) s")
     }
     return results
   }

@@ -68,10 +68,15 @@ extension MaPPOClaims {
             for dpo in [false, true] {
               let f: PairLossFunction<Int> = dpo ? dpoPairLoss(beta: beta) : mappoPairLoss(beta: beta)
               let h = try hessian(data, t, beta, dpo)
+              // Row i is the FD derivative of the gradient component g_i, a sum of per-pair
+              // terms that can cancel: its summation rounding enters the FD rule as input
+              // rounding (PairDataset.gradientRoundingBound), evaluated at the centre point
+              // (the FD steps move θ by 1e-4, which changes the bound by O(1e-4) relatively).
+              let rounding = try data.gradientRoundingBound(t, f)
               for i in 0..<d {
                 let comps = try FDRule.compare(
                   f: { x in (try? data.gradient(x, f))?[i] ?? .nan }, gradient: Array(h[(i * d)..<((i + 1) * d)]), at: t,
-                  random: &r)
+                  random: &r, inputRounding: rounding[i])
                 for cmp in comps {
                   fd.record(
                     dpo ? "∇²L_DPO" : "∇²L_MaP", residual: abs(cmp.analytic - cmp.numeric.value), tolerance: cmp.tolerance,

@@ -62,4 +62,29 @@ public struct PairDataset<Model: PolicyModel>: Sendable {
     }
     return g
   }
+
+  /// A bound on the rounding error of each component of ``gradient(_:_:)``: the components
+  /// are sums of N per-pair terms t_ij = (∂ℓ_i/∂log π(y_w)·s_w,j + ∂ℓ_i/∂log π(y_l)·s_l,j)/N,
+  /// and recursive summation of N terms, each itself carrying a few roundings (the score
+  /// s = φ − E_π φ, the product, the division), errs by at most (N + 16)·ε·Σ_i |t_ij|
+  /// (Higham, Accuracy and Stability, §4.2: γ_{N−1} plus 16 roundings per term, rounded up).
+  /// When the terms cancel this is far larger than ε·|g_j|, the only rounding a finite
+  /// difference of g_j sees through GSL's abserr; pass it as the FD rule's `inputRounding`.
+  public func gradientRoundingBound(_ theta: [Double], _ f: PairLossFunction<Model.Response>) throws
+    -> [Double]
+  {
+    var sums = [Double](repeating: 0, count: model.parameterCount)
+    let n = Double(pairs.count)
+    let ys = pairs.flatMap { [$0.chosen, $0.rejected] }
+    let lp = model.logProbabilities(theta, of: ys)
+    let s = model.scores(theta, of: ys)
+    for (i, p) in pairs.enumerated() {
+      let r = try f(lp[2 * i], lp[2 * i + 1], p)
+      for j in sums.indices {
+        sums[j] += (abs(r.dChosen * s[2 * i][j]) + abs(r.dRejected * s[2 * i + 1][j])) / n
+      }
+    }
+    let factor = (n + 16) * Double.ulpOfOne
+    return sums.map { factor * $0 }
+  }
 }

@@ -105,6 +105,27 @@ import Testing
     #expect(try encode(11) != encode(12))
   }
 
+  /// Two worker threads give the results of one, in the caller's order: checks draw only
+  /// from their own seeded streams and the shared caches are keyed by their inputs. The
+  /// selection mixes fast checks with ones that use the MPO simulation cache and threads.
+  @Test func threadsDoNotChangeResults() throws {
+    let claims = try ClaimRegistry.select([
+      "mappo.map-loss-identity", "mappo.prior-in-unit-interval", "mpo.thm2.*", "pipa.thm21.*",
+      "alphapo.alpha0-threshold",
+    ])
+    func encode(workers: Int) throws -> String {
+      let rs = ClaimRunner.run(claims, seed: 5, mode: .quick, workers: workers).map { r -> ClaimResult in
+        var r = r
+        r.seconds = 0
+        return r
+      }
+      return try JSONOutput.string(rs)
+    }
+    let one = try encode(workers: 1)
+    #expect(one == (try encode(workers: 2)))
+    #expect(one.contains("mpo.thm2"))
+  }
+
   @Test func selectorsResolveAndRejectUnknown() throws {
     #expect(try ClaimRegistry.select(["mappo.plugin.*"]).map(\.id) == ["mappo.plugin.simpo", "mappo.plugin.ipo", "mappo.plugin.cpo"])
     #expect(try ClaimRegistry.select(["mappo"]).count == ClaimRegistry.all.filter { $0.paper == .mappo }.count)
