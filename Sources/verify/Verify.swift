@@ -23,14 +23,10 @@ struct Verify: ParsableCommand {
       """,
     version: version,
     subcommands: [
-      ListClaims.self, RunClaims.self, ReportCommand.self, BaselineCommand.self, LossCommand.self,
+      SummaryCommand.self, ListClaims.self, RunClaims.self, ReportCommand.self, BaselineCommand.self, LossCommand.self,
       VectorsCommand.self, DocsCommand.self,
-    ])
-
-  @OptionGroup var seed: SeedOptions
-
-  @Flag(help: "No progress lines on stderr.")
-  var quiet = false
+    ],
+    defaultSubcommand: SummaryCommand.self)
 
   /// Parses and runs, mapping argument-parser's exit codes onto the documented ones: usage
   /// and validation errors (its 64) → 2; `ExitCode(n)` thrown by a subcommand → n; help and
@@ -51,16 +47,6 @@ struct Verify: ParsableCommand {
       if error is SelectionError { Foundation.exit(ExitCodes.inputError) }
       Foundation.exit(code == .validationFailure ? ExitCodes.inputError : ExitCodes.regression)
     }
-  }
-
-  mutating func run() throws {
-    print(
-      "AlignCheck verify \(Self.version) — GSL \(GSL.version); BLAS: \(BLAS.libraryDescription)")
-    let claims = ClaimRegistry.all.filter { !$0.isEmpirical }
-    let results = ProgressRun.run(claims, seed: seed.seed, mode: .full, quiet: quiet)
-    print(ResultTable.render(results))
-    print("")
-    print(ResultTable.summary(results))
   }
 }
 
