@@ -41,8 +41,7 @@ struct BaselineCommand: ParsableCommand {
     guard let path = check else { return }
     let baseline: VerdictBaseline
     do {
-      baseline = try JSONDecoder().decode(
-        VerdictBaseline.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+      baseline = try VerdictBaseline.load(contentsOf: URL(fileURLWithPath: path))
     } catch {
       Stderr.line("verify baseline: cannot read \(path): \(error)")
       throw ExitCode(ExitCodes.inputError)

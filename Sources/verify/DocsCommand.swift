@@ -1,7 +1,9 @@
-// `verify docs --baseline FILE [--dir docs] (--write | --check)`: the verdict table of each
-// docs chapter, generated from a committed verdict baseline (`verify baseline --write`).
-// --check exits 1 naming every chapter whose table differs, so the docs cannot state a
-// verdict the code does not compute.
+// `verify docs --baseline FILE [--dir docs] (--write | --check)`: the generated parts of each
+// docs chapter — its verdict table and its per-claim blocks — from a committed verdict
+// baseline (`verify baseline --write`). --check exits 1 naming every chapter whose table
+// differs and every claim whose block is stale, unregistered, of another paper, duplicated or
+// has a malformed or unpaired marker, so the docs cannot state a verdict the code does not
+// compute.
 import ArgumentParser
 import Claims
 import Foundation
@@ -9,13 +11,21 @@ import Foundation
 struct DocsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "docs",
-    abstract: "Regenerate (--write) or check (--check) the docs chapters' verdict tables.",
+    abstract: "Regenerate (--write) or check (--check) the docs chapters' generated blocks.",
     discussion: """
-      Each chapter docs/<paper>.md holds a block between the lines
+      Each chapter docs/<paper>.md holds a verdict table between the lines
       \(DocsVerdictTable.begin)
       \(DocsVerdictTable.end)
-      rendered from the baseline's verdicts. --check exits 1 naming each chapter whose
-      block differs; 2 if the baseline or a chapter cannot be read or lacks the block.
+      and, for any claim it documents, a block between
+      \(DocsClaimBlocks.beginLine("<claim id>"))
+      \(DocsClaimBlocks.endLine("<claim id>"))
+      filled with the claim's verdict, evidence, counterexample or condition, and the command
+      that reproduces it, all from the baseline (schemaVersion \
+      \(VerdictBaseline.currentSchemaVersion)). --check exits 1 naming each chapter whose table
+      differs and each claim whose block is stale, not registered, of another paper,
+      duplicated or has a malformed or unpaired marker. --write rewrites the blocks; it exits 2
+      without touching a chapter that has such a structural problem. Exit 2 also when the
+      baseline or a chapter cannot be read or a chapter lacks the verdict table.
       """)
 
   @Option(help: "The verdict baseline (from `verify baseline --write`).")
@@ -24,10 +34,10 @@ struct DocsCommand: ParsableCommand {
   @Option(help: "The docs directory.")
   var dir = "docs"
 
-  @Flag(help: "Rewrite the tables in place.")
+  @Flag(help: "Rewrite the generated blocks in place.")
   var write = false
 
-  @Flag(help: "Compare the tables with the baseline; exit 1 on any difference.")
+  @Flag(help: "Compare the generated blocks with the baseline; exit 1 on any difference.")
   var check = false
 
   func validate() throws {
@@ -37,40 +47,60 @@ struct DocsCommand: ParsableCommand {
   func run() throws {
     let b: VerdictBaseline
     do {
-      b = try JSONDecoder().decode(VerdictBaseline.self, from: Data(contentsOf: URL(fileURLWithPath: baseline)))
+      b = try VerdictBaseline.load(contentsOf: URL(fileURLWithPath: baseline))
     } catch {
       Stderr.line("verify docs: cannot read baseline \(baseline): \(error)")
       throw ExitCode(ExitCodes.inputError)
     }
-    var stale: [String] = []
+    guard b.schemaVersion >= VerdictBaseline.currentSchemaVersion else {
+      Stderr.line(
+        "verify docs: \(baseline) is schemaVersion \(b.schemaVersion), which records verdicts "
+          + "only; regenerate it with `verify baseline --write \(baseline)"
+          + (b.mode == .quick ? " --quick" : "") + "` to record the evidence the docs print")
+      throw ExitCode(ExitCodes.inputError)
+    }
+    var findings: [String] = []
+    var unwritable = false
     for paper in Paper.allCases {
       let path = URL(fileURLWithPath: dir).appendingPathComponent("\(paper.rawValue).md").path
       guard FileManager.default.fileExists(atPath: path) else { continue }
       let text: String
-      let updated: String
+      let withTable: String
       do {
         text = try String(contentsOfFile: path, encoding: .utf8)
         let table = DocsVerdictTable.render(paper: paper, claims: ClaimRegistry.all, baseline: b)
-        updated = try DocsVerdictTable.replacing(in: text, chapter: path, with: table)
+        withTable = try DocsVerdictTable.replacing(in: text, chapter: path, with: table)
       } catch {
         Stderr.line("verify docs: \(error)")
         throw ExitCode(ExitCodes.inputError)
       }
-      if updated == text { continue }
-      if write {
-        try Data(updated.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+      if withTable != text {
+        findings.append("\(path): verdict table differs from \(baseline) (run verify docs --write)")
+      }
+      let regen = DocsClaimBlocks.regenerate(
+        withTable, chapter: path, paper: paper, claims: ClaimRegistry.all, baseline: b)
+      findings += regen.problems.map(\.description)
+      guard write else { continue }
+      if !regen.isWritable {
+        for p in regen.problems { Stderr.line("verify docs: \(p)") }
+        Stderr.line("verify docs: \(path) not rewritten")
+        unwritable = true
+        continue
+      }
+      if regen.text != text {
+        try Data(regen.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         print("updated \(path)")
-      } else {
-        stale.append(path)
       }
     }
-    if check {
-      if stale.isEmpty {
-        print("docs: every chapter's verdict table matches \(baseline)")
-        return
-      }
-      for s in stale { print("\(s): verdict table differs from \(baseline) (run verify docs --write)") }
-      throw ExitCode(ExitCodes.regression)
+    if write {
+      if unwritable { throw ExitCode(ExitCodes.inputError) }
+      return
     }
+    if findings.isEmpty {
+      print("docs: every chapter's verdict table and claim blocks match \(baseline)")
+      return
+    }
+    for f in findings { print(f) }
+    throw ExitCode(ExitCodes.regression)
   }
 }

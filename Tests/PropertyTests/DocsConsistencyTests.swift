@@ -1,7 +1,8 @@
-// The docs against the code: each chapter's verdict table is the one the committed verdict
-// baseline renders (baselines/verdicts.json, checked against a fresh run by
-// `verify baseline --check` — see scripts/test.sh), and every repository path the docs name
-// exists.
+// The docs against the code: each chapter's verdict table and per-claim blocks are the ones
+// the committed verdict baseline renders (baselines/verdicts.json, checked against a fresh
+// run by `verify baseline --check` — see scripts/test.sh), the chapters listed in
+// `chaptersWithAllClaims` have a block for every registered non-empirical claim of their
+// paper, and every repository path the docs name exists.
 import Claims
 import Foundation
 import Testing
@@ -17,9 +18,16 @@ import Testing
     }
   }
 
+  /// Chapters that document every claim of their paper: a registered non-empirical claim with
+  /// no block in one of these fails. Add a chapter once its "Claims, one by one" is complete.
+  static let chaptersWithAllClaims: [Paper] = [.mappo]
+
+  static func baseline() throws -> VerdictBaseline {
+    try VerdictBaseline.load(contentsOf: root.appendingPathComponent("baselines/verdicts.json"))
+  }
+
   @Test func verdictTablesMatchTheBaseline() throws {
-    let data = try Data(contentsOf: Self.root.appendingPathComponent("baselines/verdicts.json"))
-    let baseline = try JSONDecoder().decode(VerdictBaseline.self, from: data)
+    let baseline = try Self.baseline()
     let chapters = try Self.chapters()
     #expect(!chapters.isEmpty, "no chapters under docs/")
     for (paper, url) in chapters {
@@ -33,11 +41,36 @@ import Testing
     }
   }
 
+  @Test func claimBlocksMatchTheBaseline() throws {
+    let baseline = try Self.baseline()
+    #expect(
+      baseline.schemaVersion == VerdictBaseline.currentSchemaVersion,
+      "baselines/verdicts.json records no evidence: regenerate with `verify baseline --write`")
+    for (paper, url) in try Self.chapters() {
+      let text = try String(contentsOf: url, encoding: .utf8)
+      let chapter = "docs/\(url.lastPathComponent)"
+      let r = DocsClaimBlocks.regenerate(
+        text, chapter: chapter, paper: paper, claims: ClaimRegistry.all, baseline: baseline)
+      for p in r.problems {
+        Issue.record("\(p) — `verify docs --baseline baselines/verdicts.json --write`")
+      }
+      if Self.chaptersWithAllClaims.contains(paper) {
+        for p in DocsClaimBlocks.missing(
+          paper: paper, chapter: chapter, blocks: r.blocks, claims: ClaimRegistry.all)
+        {
+          Issue.record("\(p)")
+        }
+      }
+    }
+  }
+
   @Test func baselineCoversEveryRegisteredAnalyticClaim() throws {
-    let data = try Data(contentsOf: Self.root.appendingPathComponent("baselines/verdicts.json"))
-    let baseline = try JSONDecoder().decode(VerdictBaseline.self, from: data)
+    let baseline = try Self.baseline()
     let registered = Set(ClaimRegistry.all.filter { !$0.isEmpirical }.map(\.id))
     #expect(Set(baseline.verdicts.keys) == registered, "regenerate with `verify baseline --write baselines/verdicts.json`")
+    #expect(
+      Set(baseline.evidence.keys) == Set(baseline.verdicts.keys),
+      "every verdict in the baseline needs its evidence: regenerate it")
   }
 
   /// Markdown links to relative paths and back-quoted repository paths (`Sources/…`,
