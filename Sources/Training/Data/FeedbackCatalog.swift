@@ -139,8 +139,10 @@ public enum FeedbackCatalog {
   static let alphapoEntries: [FeedbackCatalogEntry] = [
     entry(
       "AlphaPO", alphapo, [.bestVsWorstPairs],
-      [hp("alpha", 0.25, "003 App. A.6 Table 3; sweep {−2,−1,−0.5,0,0.25,0.5,1,2} (§2.8)"),
-        alphapoBeta, alphapoGamma], grid: true),
+      [
+        hp("alpha", 0.25, "003 App. A.6 Table 3; sweep {−2,−1,−0.5,0,0.25,0.5,1,2} (§2.8)"),
+        alphapoBeta, alphapoGamma,
+      ], grid: true),
     entry(
       "SimPO", alphapo, [.bestVsWorstPairs], [alphapoBeta, alphapoGamma], grid: false,
       "the α = 0 run of the α sweep"),
@@ -181,7 +183,8 @@ public enum FeedbackCatalog {
   static let proBeta = hp("beta", 0.003, "PRO-formulas.md §11 (best PRO-B β; pairs (2.5, 3e-3))")
   static let proAlpha = hp("alpha", 2.5, "PRO-formulas.md §11 (default for PRO-B and PRO-S)")
   static let proEntries: [FeedbackCatalogEntry] = [
-    entry("DPO", pro, [.bestVsRandomPairs], [hp("beta", 0.1, "PRO-formulas.md §11 (Fig. 2)")],
+    entry(
+      "DPO", pro, [.bestVsRandomPairs], [hp("beta", 0.1, "PRO-formulas.md §11 (Fig. 2)")],
       grid: true),
     entry(
       "PROPImplemented", pro, [.bestVsRandomPairs], [proBeta], grid: true,
@@ -197,9 +200,11 @@ public enum FeedbackCatalog {
       "N = 4 (first 4 of 8), scores centred within the prompt (claims/pro.md §1.10), zero-H"),
     entry(
       "KTOPROForm", pro, [.unpairedBinary],
-      [hp("beta", 0.03, "PRO-formulas.md §11 (best KTO β)"),
+      [
+        hp("beta", 0.03, "PRO-formulas.md §11 (best KTO β)"),
         hp("lambdaD", 1, "not printed in 002 (PRO-formulas.md §9); KTOPROForm's default"),
-        hp("lambdaU", 1, "not printed in 002 (PRO-formulas.md §9); KTOPROForm's default")], grid: false,
+        hp("lambdaU", 1, "not printed in 002 (PRO-formulas.md §9); KTOPROForm's default"),
+      ], grid: false,
       "z₀ = the batch KL estimate"),
     analytic("PRO", pro, "§4.1 hyper-response loss on a finite response set"),
     analytic("PROPTheorem43", pro, "Theorem 4.3 form on a finite response set"),

@@ -15,8 +15,7 @@ public struct PromptSamples: Hashable, Sendable, Codable {
 
   /// Verifies each token array in `responses` against `problem`.
   /// - Throws: ``TaskError`` unless 0 ≤ promptIndex ≤ 2²⁴ − 1 and there is ≥ 1 response.
-  public init(promptIndex: Int, problem: AdditionProblem, responses: [[Int]]) throws(TaskError)
-  {
+  public init(promptIndex: Int, problem: AdditionProblem, responses: [[Int]]) throws(TaskError) {
     try TaskError.checkRange(promptIndex, 0...TaskStream.maxPromptIndex, "promptIndex")
     try TaskError.checkAtLeast(responses.count, 1, "responses.count")
     self.promptIndex = promptIndex

@@ -44,8 +44,7 @@ public struct ScoredSampleSet: Hashable, Sendable, Codable {
   }
 
   /// The standard normals z and tie keys of one prompt's first `count` responses.
-  static func draws(seed: UInt64, promptIndex: Int, count: Int) -> (z: [Double], keys: [Double])
-  {
+  static func draws(seed: UInt64, promptIndex: Int, count: Int) -> (z: [Double], keys: [Double]) {
     var zs = RandomStream(seed: seed, stream: TaskStream.stream(.rewardNoise, prompt: promptIndex))
     var ks = RandomStream(seed: seed, stream: TaskStream.stream(.tieBreak, prompt: promptIndex))
     var z = [Double](repeating: 0, count: count)

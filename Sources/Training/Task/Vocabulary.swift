@@ -27,7 +27,9 @@ public enum Vocabulary {
   public static let size = 16
 
   /// The printable characters, indexed by token id − `digitZero`.
-  static let printable: [Character] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "+", "=", ";"]
+  static let printable: [Character] = [
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "+", "=", ";",
+  ]
 
   /// The token of one printable character.
   /// - Throws: ``TaskError`` naming `field` when `c` is not a digit, `+`, `=` or `;`.

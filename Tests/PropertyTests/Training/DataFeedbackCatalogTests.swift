@@ -34,7 +34,8 @@ import Training
 
   @Test func everyObjectiveIsMappedAndEveryNameExists() throws {
     let types = try Self.objectiveTypes()
-    #expect(types.count >= 40, "found only \(types.count) objective types in \(Self.objectivesDir.path)")
+    #expect(
+      types.count >= 40, "found only \(types.count) objective types in \(Self.objectivesDir.path)")
     for name in types.keys.sorted() {
       #expect(!FeedbackCatalog.entries(for: name).isEmpty, "\(name) is not in FeedbackCatalog")
     }
@@ -47,7 +48,9 @@ import Training
     let types = try Self.objectiveTypes()
     var seen = Set<String>()
     for e in FeedbackCatalog.entries {
-      #expect(seen.insert("\(e.objective)|\(e.paper)").inserted, "duplicate \(e.objective) for \(e.paper)")
+      #expect(
+        seen.insert("\(e.objective)|\(e.paper)").inserted, "duplicate \(e.objective) for \(e.paper)"
+      )
       #expect(!e.feedback.isEmpty)
       if e.feedback.contains(.none) {
         #expect(e.feedback == [.none] && e.hyperparameters.isEmpty && !e.inDefaultGrid)

@@ -14,7 +14,10 @@ import Training
       let expected: SkipReason? =
         p.count < 2 ? .tooFewResponses : (p.allScoresEqual ? .allScoresEqual : nil)
       let got = d.skipped.first { $0.promptIndex == p.promptIndex }?.reason
-      if got != expected { return "prompt \(p.promptIndex): skipped \(String(describing: got)), expected \(String(describing: expected))" }
+      if got != expected {
+        let (g, e) = (String(describing: got), String(describing: expected))
+        return "prompt \(p.promptIndex): skipped \(g), expected \(e)"
+      }
       if (expected == nil) == d.items(forPrompt: p.promptIndex).isEmpty {
         return "prompt \(p.promptIndex): items present \(expected == nil) inconsistent"
       }
@@ -33,7 +36,9 @@ import Training
         guard let pair = items.first else { continue }
         if items.count != 1 { return "\(items.count) pairs" }
         guard let hi = p.scores.max(), let lo = p.scores.min() else { return "no scores" }
-        if pair.chosenScore != hi || pair.rejectedScore != lo { return "not best vs worst: \(pair)" }
+        if pair.chosenScore != hi || pair.rejectedScore != lo {
+          return "not best vs worst: \(pair)"
+        }
         if !(pair.chosenScore > pair.rejectedScore) { return "chosen not above rejected" }
         if p.scores[pair.chosen] != pair.chosenScore { return "score mismatch" }
         // Ties at the top go to the smallest tie key.
@@ -90,11 +95,17 @@ import Training
       if let m = Self.skipRule(d, s) { return m }
       for p in s.prompts where !p.allScoresEqual && p.count >= 2 {
         var expected = 0
-        for i in 0..<p.count { for j in 0..<p.count where p.scores[i] > p.scores[j] { expected += 1 } }
+        for i in 0..<p.count {
+          for j in 0..<p.count where p.scores[i] > p.scores[j] { expected += 1 }
+        }
         let items = d.items(forPrompt: p.promptIndex)
         if items.count != expected { return "\(items.count) pairs, expected \(expected)" }
-        if Set(items.map { [$0.chosen, $0.rejected] }).count != items.count { return "repeated pair" }
-        if items.contains(where: { !($0.chosenScore > $0.rejectedScore) }) { return "unordered pair" }
+        if Set(items.map { [$0.chosen, $0.rejected] }).count != items.count {
+          return "repeated pair"
+        }
+        if items.contains(where: { !($0.chosenScore > $0.rejectedScore) }) {
+          return "unordered pair"
+        }
       }
       return nil
     }
@@ -108,11 +119,16 @@ import Training
         let nc = p.responses.filter(\.verdict.correct).count
         let ni = p.count - nc
         let items = d.items(forPrompt: p.promptIndex)
-        if items.count != min(nc, ni) { return "\(items.count) pairs for \(nc) correct, \(ni) incorrect" }
-        let skipped = d.skipped.contains { $0.promptIndex == p.promptIndex && $0.reason == .noCorrectIncorrectPair }
+        if items.count != min(nc, ni) {
+          return "\(items.count) pairs for \(nc) correct, \(ni) incorrect"
+        }
+        let skipped = d.skipped.contains {
+          $0.promptIndex == p.promptIndex && $0.reason == .noCorrectIncorrectPair
+        }
         if skipped != (min(nc, ni) == 0) { return "skip rule" }
         for pair in items {
-          if !p.responses[pair.chosen].verdict.correct || p.responses[pair.rejected].verdict.correct {
+          if !p.responses[pair.chosen].verdict.correct || p.responses[pair.rejected].verdict.correct
+          {
             return "pair is not correct vs incorrect"
           }
         }

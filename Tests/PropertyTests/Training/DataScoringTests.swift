@@ -14,10 +14,10 @@ import Training
       #expect(c.scores == c.rewards)
       #expect(o.rewards == c.rewards)
       for i in 0..<c.count {
-        // z = S̃(σ=1) − S exactly recovers σz only up to the rounding of S + z; compare the
-        // two σ through the same z: S̃(½) = S + ½z and S̃(1) = S + z, each rounded once, so
-        // |S̃(½) − S − ½(S̃(1) − S)| ≤ 2 ulp of max(|S̃|, |S|, |z|) (the subtractions are
-        // exact by Sterbenz or round once more).
+        // Same z at both σ: S̃(1) = fl(S + z), S̃(½) = fl(S + z/2) (z/2 exact). Recovering
+        // z and z/2 by subtracting S adds one rounding each, so the difference below is at
+        // most ½ulp(S̃(1)) + ½ulp(S̃(½)) + ½ulp(z) + ¼ulp(z) ≤ 4ε·max(|S̃(1)|, |S|, 1)
+        // (|z| ≤ |S̃(1)| + |S| up to rounding). Independent draws per σ would differ by O(σ).
         let z = o.scores[i] - o.rewards[i]
         let diff = abs(h.scores[i] - h.rewards[i] - 0.5 * z)
         let scale = max(abs(o.scores[i]), abs(o.rewards[i]), 1)
@@ -72,11 +72,13 @@ import Training
     #expect(throws: TaskError(field: "responses.count", value: "0", rule: "must be ≥ 1")) {
       try PromptSamples(promptIndex: 0, problem: p, responses: [])
     }
-    #expect(throws: TaskError(field: "promptIndex", value: "-1", rule: "must lie in 0...16777215")) {
+    #expect(throws: TaskError(field: "promptIndex", value: "-1", rule: "must lie in 0...16777215"))
+    {
       try PromptSamples(promptIndex: -1, problem: p, responses: [[]])
     }
     let one = try PromptSamples(promptIndex: 3, problem: p, responses: [[]])
-    #expect(throws: TaskError(field: "samples[1].promptIndex", value: "3", rule: "must be unique")) {
+    #expect(throws: TaskError(field: "samples[1].promptIndex", value: "3", rule: "must be unique"))
+    {
       try ScoredSampleSet(samples: [one, one], seed: 0)
     }
     #expect(throws: TaskError(field: "responsesPerPrompt", value: "1", rule: "must be ≥ 2")) {
@@ -96,7 +98,8 @@ import Training
     #expect(throws: TaskError(field: "batchSize", value: "0", rule: "must be ≥ 1")) {
       try BatchOrder(promptIndices: prompts, batchSize: 0, seed: 1)
     }
-    #expect(throws: TaskError(field: "promptIndices", value: "2 entries", rule: "must be distinct")) {
+    #expect(throws: TaskError(field: "promptIndices", value: "2 entries", rule: "must be distinct"))
+    {
       try BatchOrder(promptIndices: [1, 1], seed: 1)
     }
     // A batch's items are those of its prompts, in batch order, for any dataset.

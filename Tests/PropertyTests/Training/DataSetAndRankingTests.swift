@@ -12,21 +12,32 @@ import Training
     s.prompts.first { $0.promptIndex == i }
   }
 
-  @Test(arguments: [PartitionStatistic.mean, .median, .trimmedMean(fraction: 0.1), .trimmedMean(fraction: 0.25)])
+  @Test(arguments: [
+    PartitionStatistic.mean, .median, .trimmedMean(fraction: 0.1), .trimmedMean(fraction: 0.25),
+  ])
   func thresholdPartitionsCoverAndSeparate(_ statistic: PartitionStatistic) {
-    PropertyRunner.check("data.sets.threshold.\(statistic.name)", count: 120, generator: DataFixtures.cases) { c in
-      guard let s = try? c.scored(), let d = try? ThresholdPartitions.build(s, statistic: statistic) else {
+    PropertyRunner.check(
+      "data.sets.threshold.\(statistic.name)", count: 120, generator: DataFixtures.cases
+    ) { c in
+      guard let s = try? c.scored(), let d = try? ThresholdPartitions.build(s, statistic: statistic)
+      else {
         return "threw"
       }
       for p in s.prompts {
         let got = d.skipped.first { $0.promptIndex == p.promptIndex }?.reason
         let expected: SkipReason? =
           p.count < 2 ? .tooFewResponses : (p.allScoresEqual ? .allScoresEqual : nil)
-        if let expected, got != expected { return "prompt \(p.promptIndex) skipped as \(String(describing: got))" }
-        if expected == nil, got != nil, got != .emptyPositiveSet { return "unexpected skip \(String(describing: got))" }
+        if let expected, got != expected {
+          return "prompt \(p.promptIndex) skipped as \(String(describing: got))"
+        }
+        if expected == nil, got != nil, got != .emptyPositiveSet {
+          return "unexpected skip \(String(describing: got))"
+        }
       }
       for set in d.items {
-        guard let p = Self.prompt(s, set.promptIndex), let t = set.threshold else { return "prompt" }
+        guard let p = Self.prompt(s, set.promptIndex), let t = set.threshold else {
+          return "prompt"
+        }
         let all = (set.positive + set.negative).sorted()
         if all != Array(0..<p.count) { return "sets do not partition the responses: \(set)" }
         if set.positive.isEmpty || set.negative.isEmpty { return "empty side" }
@@ -57,7 +68,9 @@ import Training
     #expect(PartitionStatistic.median.threshold(x) == 0.625)  // (0.5 + 0.75)/2
     // Drop ⌊0.1·10⌋ = 1 from each end: mean of 0.0,0.25,0.5,0.5,0.75,1,1,1 = 5/8.
     #expect(PartitionStatistic.trimmedMean(fraction: 0.1).threshold(x) == 0.625)
-    #expect(throws: TaskError(field: "trimmedMean.fraction", value: "0.5", rule: "must lie in [0, 0.5)")) {
+    #expect(
+      throws: TaskError(field: "trimmedMean.fraction", value: "0.5", rule: "must lie in [0, 0.5)")
+    ) {
       try PartitionStatistic.trimmedMean(fraction: 0.5).validate()
     }
   }
@@ -85,7 +98,9 @@ import Training
           continue
         }
         guard let set = items.first else { return "missing top-2/bottom-2 item" }
-        if set.positive != Array(p.rankOrder.prefix(2)) || set.negative != Array(p.rankOrder.suffix(2)) {
+        if set.positive != Array(p.rankOrder.prefix(2))
+          || set.negative != Array(p.rankOrder.suffix(2))
+        {
           return "top-2/bottom-2 wrong"
         }
       }
@@ -115,7 +130,9 @@ import Training
       guard let two = try? Rankings.binned(s, bins: 2) else { return "binned threw" }
       for r in two.items {
         guard let p = Self.prompt(s, r.promptIndex) else { return "prompt" }
-        if r.bins.count != 2 || r.bins.joined().map({ $0 }) != r.order { return "bins do not cover the order" }
+        if r.bins.count != 2 || r.bins.joined().map({ $0 }) != r.order {
+          return "bins do not cover the order"
+        }
         if r.bins[0].count != r.bins[1].count { return "unequal bins" }
         let worstTop = r.bins[0].map { p.scores[$0] }.min() ?? 0
         let bestBottom = r.bins[1].map { p.scores[$0] }.max() ?? 0
@@ -127,7 +144,10 @@ import Training
 
   @Test func binsMustDivideEveryCount() throws {
     let s = try DataFixtures.fixed(seed: 1)
-    #expect(throws: TaskError(field: "bins", value: "3", rule: "must divide the response count 8 of prompt 0")) {
+    #expect(
+      throws: TaskError(
+        field: "bins", value: "3", rule: "must divide the response count 8 of prompt 0")
+    ) {
       try Rankings.binned(s, bins: 3)
     }
     #expect(throws: TaskError(field: "bins", value: "1", rule: "must be ≥ 2")) {

@@ -87,13 +87,20 @@ import Training
     #expect(tokens == Array(3...15))
     #expect(try Vocabulary.decode(tokens) == text)
     #expect(Vocabulary.size == 16)
-    #expect(throws: TaskError(field: "text[2]", value: "'x'", rule: "must be a digit, '+', '=' or ';'")) {
+    #expect(
+      throws: TaskError(field: "text[2]", value: "'x'", rule: "must be a digit, '+', '=' or ';'")
+    ) {
       try Vocabulary.encode("12x4")
     }
-    #expect(throws: TaskError(field: "tokens[1]", value: "2", rule: "must be a printable token id (3...15)")) {
+    #expect(
+      throws: TaskError(
+        field: "tokens[1]", value: "2", rule: "must be a printable token id (3...15)")
+    ) {
       try Vocabulary.decode([3, Vocabulary.eos])
     }
-    #expect(Vocabulary.render([Vocabulary.bos, 3, Vocabulary.eos, Vocabulary.pad, 99]) == "⟨BOS⟩0⟨EOS⟩⟨PAD⟩⟨?99⟩")
+    #expect(
+      Vocabulary.render([Vocabulary.bos, 3, Vocabulary.eos, Vocabulary.pad, 99])
+        == "⟨BOS⟩0⟨EOS⟩⟨PAD⟩⟨?99⟩")
     let p = try AdditionProblem(a: 347, b: 285)
     #expect(p.promptTokens == [Vocabulary.bos] + (try Vocabulary.encode("347+285=")))
   }

@@ -28,7 +28,8 @@ import Training
   }
 
   @Test func sftCorpusAvoidsEvaluationProblems() throws {
-    let sizes = PromptSplitSizes(maxDigits: 2, train: 1000, validation: 500, heldOut: 500, test: 1000)
+    let sizes = PromptSplitSizes(
+      maxDigits: 2, train: 1000, validation: 500, heldOut: 500, test: 1000)
     let s = try PromptSplits(sizes: sizes, seed: 3)
     let corpus = try SFTCorpus.problems(count: 5000, splits: s)
     #expect(corpus.count == 5000)

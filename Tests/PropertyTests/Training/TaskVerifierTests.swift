@@ -127,7 +127,8 @@ struct VerifierRow: Sendable, CustomTestStringConvertible {
     }
     // Exact: both sides are the same two roundings of the same rationals.
     #expect(v.reward == expectedReward)
-    let labels = Array(repeating: 1, count: row.ones)
+    let labels =
+      Array(repeating: 1, count: row.ones)
       + Array(repeating: 0, count: tokens.count - row.ones)
     #expect(v.stepLabels == labels, "\(v.reason ?? "")")
     #expect(v.firstWrongStep == row.firstWrong)
@@ -139,7 +140,8 @@ struct VerifierRow: Sendable, CustomTestStringConvertible {
     let problem = try AdditionProblem(a: 12, b: 30)
     for tokens in [
       [Vocabulary.bos, Vocabulary.pad, 99, -1], [Int.min, Int.max], [Vocabulary.eos],
-      [Vocabulary.semicolon], Array(repeating: Vocabulary.digitZero + 9, count: 40)
+      [Vocabulary.semicolon],
+      Array(repeating: Vocabulary.digitZero + 9, count: 40)
         + [Vocabulary.eos],
     ] {
       let v = Verifier.verify(problem, response: [Vocabulary.equals] + tokens)
@@ -159,7 +161,9 @@ struct VerifierRow: Sendable, CustomTestStringConvertible {
 
   /// Responses near the format: the solution, then random edits (replace, delete, insert,
   /// truncate), or pure noise over every id −1…17.
-  static func responseGenerator() -> Generator<(a: Int, b: Int, tokens: [Int]), Shrink.None<(a: Int, b: Int, tokens: [Int])>> {
+  static func responseGenerator() -> Generator<
+    (a: Int, b: Int, tokens: [Int]), Shrink.None<(a: Int, b: Int, tokens: [Int])>
+  > {
     Generator { rng in
       let a = Int(rng.next() % 100_000)
       let b = Int(rng.next() % 1_000)
@@ -183,8 +187,9 @@ struct VerifierRow: Sendable, CustomTestStringConvertible {
   }
 
   @Test func verifierInvariantsOnArbitraryTokens() {
-    PropertyRunner.check("task.verifier.invariants", count: 400, generator: Self.responseGenerator())
-    { input in
+    PropertyRunner.check(
+      "task.verifier.invariants", count: 400, generator: Self.responseGenerator()
+    ) { input in
       guard let p = try? AdditionProblem(a: input.a, b: input.b) else { return "bad problem" }
       let v = Verifier.verify(p, response: input.tokens)
       let t = input.tokens
@@ -211,7 +216,9 @@ struct VerifierRow: Sendable, CustomTestStringConvertible {
         let seg = v.stepLabels[bounds[k]..<bounds[k + 1]]
         if Set(seg).count > 1 { return "labels vary inside step \(k): \(Array(seg))" }
       }
-      if v.correct != (v.firstWrongStep == nil) { return "firstWrongStep \(String(describing: v.firstWrongStep))" }
+      if v.correct != (v.firstWrongStep == nil) {
+        return "firstWrongStep \(String(describing: v.firstWrongStep))"
+      }
       return nil
     }
   }
