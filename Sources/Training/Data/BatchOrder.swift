@@ -54,4 +54,24 @@ public struct BatchOrder: Hashable, Sendable, Codable {
 
   /// The number of optimizer steps (batches).
   public var stepCount: Int { batches.count }
+
+  /// The batches cut into `k` consecutive rounds for online / iterative training (MaPPO
+  /// Algorithm 1, I-DPO; claims/mappo.md "Empirical rule": K = 3 rounds, each on a third of
+  /// the training prompts, so the total pairs and steps equal the offline run's). Round
+  /// sizes differ by at most one batch, earlier rounds taking the extra ones; round r's
+  /// prompts (to sample from the current policy) are the union of its batches.
+  /// - Throws: ``TaskError`` unless 1 ≤ k ≤ stepCount.
+  public func rounds(_ k: Int) throws(TaskError) -> [[[Int]]] {
+    try TaskError.checkRange(k, 1...max(stepCount, 1), "rounds")
+    let base = stepCount / k
+    let extra = stepCount % k
+    var out: [[[Int]]] = []
+    var start = 0
+    for r in 0..<k {
+      let size = base + (r < extra ? 1 : 0)
+      out.append(Array(batches[start..<(start + size)]))
+      start += size
+    }
+    return out
+  }
 }

@@ -68,6 +68,18 @@ public struct ScoredSampleSet: Hashable, Sendable, Codable {
     return ScoredSampleSet(seed: seed, noise: noise, prompts: cut)
   }
 
+  /// The prompt with index `promptIndex`, nil when the set has none (linear in the number of
+  /// prompts before it; index once with ``promptPositions`` for repeated lookups).
+  public func prompt(_ promptIndex: Int) -> ScoredPrompt? {
+    prompts.first { $0.promptIndex == promptIndex }
+  }
+
+  /// promptIndex → position in ``prompts``, for the training loop's lookups of an item's
+  /// tokens (`prompts[positions[item.promptIndex]].responses[item.chosen].tokens`).
+  public var promptPositions: [Int: Int] {
+    Dictionary(uniqueKeysWithValues: prompts.enumerated().map { ($1.promptIndex, $0) })
+  }
+
   /// How many prompts have all scores equal (reported next to every dataset).
   public var allEqualCount: Int { prompts.filter(\.allScoresEqual).count }
 

@@ -15,6 +15,21 @@ public enum StepLevelData {
     }
   }
 
+  /// The samples of PIPA's pairs as unpaired step-labelled items (paired/step setting of
+  /// PIPA-M/N and Step-KTO, claims/pipa.md pipa.empirical.accuracy-gain): per pair, chosen
+  /// then rejected; prompts without a pair are skipped (noCorrectIncorrectPair).
+  public static func unpairedFromPairs(_ source: ScoredSampleSet) -> FeedbackDataset<StepItem> {
+    FeedbackDataset(kind: "step labels of the PIPA pairs' samples", source: source) { p in
+      do throws(SkipError) {
+        let pairs = try CorrectIncorrectPairs.pairs(p, seed: source.seed)
+        return .success(
+          pairs.flatMap { [StepItem(p, response: $0.chosen), StepItem(p, response: $0.rejected)] })
+      } catch {
+        return .failure(error)
+      }
+    }
+  }
+
   /// PIPA's correct-vs-incorrect pairs with c⁻ (Step-DPO, PIPA paired step-level).
   public static func paired(_ source: ScoredSampleSet) -> FeedbackDataset<StepPairItem> {
     FeedbackDataset(kind: "step-labelled pairs (PIPA)", source: source) { p in

@@ -23,6 +23,28 @@ public enum UnpairedBinary {
     }
   }
 
+  /// The samples of `pairs` as unpaired items (PIPA §3.1 / claims/pipa.md: "KTO and PIPA on
+  /// paired data use the pairs' samples as unpaired examples"): per prompt, each pair's
+  /// chosen then rejected response, labelled by the verifier's `correct`; prompts skipped by
+  /// `pairs` are skipped here with the same reason.
+  public static func fromPairs(
+    _ source: ScoredSampleSet, pairs: FeedbackDataset<PairItem>
+  ) -> FeedbackDataset<BinaryItem> {
+    let skipped = Dictionary(
+      pairs.skipped.map { ($0.promptIndex, $0.reason) }, uniquingKeysWith: { a, _ in a })
+    return FeedbackDataset(kind: "unpaired binary from \(pairs.kind)", source: source) { p in
+      if let reason = skipped[p.promptIndex] { return .failure(SkipError(reason)) }
+      return .success(
+        pairs.items(forPrompt: p.promptIndex).flatMap { pair in
+          [pair.chosen, pair.rejected].map {
+            BinaryItem(
+              promptIndex: p.promptIndex, response: $0,
+              desirable: p.responses[$0].verdict.correct)
+          }
+        })
+    }
+  }
+
   /// PRO App. G's imbalanced data: each desirable response kept independently with
   /// probability `fraction` (one uniform draw per response on the per-prompt stream
   /// TaskStream.PerPrompt.subsample), every undesirable one kept; the minority class's

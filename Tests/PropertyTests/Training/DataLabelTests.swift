@@ -109,4 +109,24 @@ import Training
       return nil
     }
   }
+
+  @Test func pairSamplesAsUnpairedData() {
+    PropertyRunner.check("data.pairs-as-unpaired", count: 100, generator: DataFixtures.cases) {
+      c in
+      guard let s = try? c.scored() else { return "threw" }
+      let pairs = CorrectIncorrectPairs.build(s)
+      let binary = UnpairedBinary.fromPairs(s, pairs: pairs)
+      let steps = StepLevelData.unpairedFromPairs(s)
+      if binary.skipped != pairs.skipped || steps.skipped != pairs.skipped { return "skips" }
+      let expected = pairs.items.flatMap {
+        [[$0.promptIndex, $0.chosen], [$0.promptIndex, $0.rejected]]
+      }
+      if binary.items.map({ [$0.promptIndex, $0.response] }) != expected { return "binary items" }
+      if steps.items.map({ [$0.promptIndex, $0.response] }) != expected { return "step items" }
+      // Each pair contributes one desirable and one undesirable sample.
+      let desirable = binary.items.filter(\.desirable).count
+      if 2 * desirable != binary.items.count { return "labels not balanced" }
+      return nil
+    }
+  }
 }

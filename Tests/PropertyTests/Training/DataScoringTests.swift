@@ -123,4 +123,24 @@ import Training
     // Rewards lie in [0, 1], so a population standard deviation lies in (0, ½].
     #expect(sbar > 0 && sbar <= 0.5)
   }
+
+  @Test func roundsCutTheSharedOrder() throws {
+    let o = try BatchOrder(promptIndices: Array(0..<4096), batchSize: 32, seed: 1)
+    let r = try o.rounds(3)
+    #expect(r.map(\.count) == [43, 43, 42])
+    #expect(Array(r.joined()) == o.batches)
+    #expect(throws: TaskError(field: "rounds", value: "0", rule: "must lie in 1...128")) {
+      try o.rounds(0)
+    }
+  }
+
+  @Test func promptLookup() throws {
+    let s = try DataFixtures.fixed(seed: 3)
+    let positions = s.promptPositions
+    for (i, p) in s.prompts.enumerated() {
+      #expect(positions[p.promptIndex] == i)
+      #expect(s.prompt(p.promptIndex) == p)
+    }
+    #expect(s.prompt(-5) == nil)
+  }
 }

@@ -63,4 +63,15 @@ import Training
       }
     }
   }
+
+  @Test func difficultySubsets() throws {
+    func d4(_ a: Int, _ b: Int) throws -> (Bool, Bool) {
+      let d = ProblemDifficulty(try AdditionProblem(a: a, b: b), maxDigits: 4)
+      return (d.isEasier, d.isHarder)
+    }
+    #expect(try d4(12, 7) == (true, false))
+    #expect(try d4(1234, 7) == (false, true))
+    #expect(try d4(123, 45) == (false, false))
+    #expect(ProblemDifficulty(try AdditionProblem(a: 12, b: 3), maxDigits: 2).isHarder)
+  }
 }
