@@ -83,11 +83,16 @@ enum MPOGradTrajectory {
       "η=\(formatNumber($0.eta)),t=\($0.t): e=\(format3($0.meanError)), rel=\(format3($0.meanRelative))"
     }
     var notes = ["\(label) error table (instance means): " + rows.joined(separator: "; ")]
-    let pos = cells.filter { $0.meanError > 0 }
-    let zeros = cells.count - pos.count
+    // Cells with e = 0 are left out (catalog); so are the t = 1 cells: one step of the
+    // linearised update is exact, so their e is rounding (≈ 1e-16), not the law being fitted,
+    // and keeping them inflates the fitted exponent (as in mpo.lemma9.linear-approx's own law).
+    let pos = cells.filter { $0.meanError > 0 && $0.t > 1 }
+    let zeros = cells.filter { $0.meanError == 0 }.count
+    let firstSteps = cells.filter { $0.meanError > 0 && $0.t == 1 }.count
     if let f = ols(pos.map { log($0.eta * Double($0.t)) }, pos.map { log($0.meanError) }) {
       notes.append("\(label) fit log e = a + p·log(ηt): p = \(format3(f.slope)), C = e^a = \(format3(exp(f.intercept)))"
-        + (zeros > 0 ? "; \(zeros) cells with e = 0 left out" : ""))
+        + (zeros > 0 ? "; \(zeros) cells with e = 0 left out" : "")
+        + (firstSteps > 0 ? "; \(firstSteps) t = 1 cells (rounding-level e) left out" : ""))
     }
     for t in Set(cells.map(\.t)).sorted() {
       let c = pos.filter { $0.t == t }

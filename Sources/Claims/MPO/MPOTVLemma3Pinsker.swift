@@ -29,11 +29,11 @@ extension MPOConvergenceClaims {
       if mid > (l0 / 4).squareRoot() * d * (1 + 1e-12) { l0 = max(l0, try segmentL0(p, points: 10_000)) }
       let right = (l0 / 4).squareRoot() * d
       let cls = p.rho.isNaN ? "MLE pairs" : "ρ = \(formatNumber(p.rho))"
-      tally.record(cls + ": TV ≤ √(KL/2)", passed: t <= mid * (1 + 1e-12), residual: t - mid,
+      tally.record(cls + ": TV ≤ √(KL/2)", passed: t <= mid * (1 + 1e-12), residual: max(0, t - mid),
         allowed: 1e-12 * mid, reason: "relative slack 1e-12 (catalog)", inputs: p.inputs,
         detail: "\(p.label): TV = \(formatNumber(t)), √(KL/2) = \(formatNumber(mid))")
       tally.record(cls + ": √(KL/2) ≤ √(L0/4)‖Δ‖", passed: mid <= right * (1 + 1e-12),
-        residual: mid - right, allowed: 1e-12 * right, reason: "relative slack 1e-12 (catalog)",
+        residual: max(0, mid - right), allowed: 1e-12 * right, reason: "relative slack 1e-12 (catalog)",
         inputs: p.inputs,
         detail: "\(p.label): √(KL/2) = \(formatNumber(mid)), √(L0/4)‖Δ‖ = \(formatNumber(right))")
     }

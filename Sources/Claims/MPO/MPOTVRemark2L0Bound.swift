@@ -104,9 +104,9 @@ extension MPOConvergenceClaims {
         let f2 = l0 > rad * rad * (1 + 1e-12)
         let line = "\(label), reading \(name): L0 = \(format3(l0)), E‖φ‖² = \(format3(e2)), R² = \(format3(rad * rad))"
         tally.record("reading \(name.hasPrefix("(i)") ? "(i)" : "(ii)"): L0 ≤ E‖φ‖²", passed: !f1,
-          residual: l0 - e2, allowed: 1e-12 * e2, reason: "relative slack 1e-12",
+          residual: max(0, l0 - e2), allowed: 1e-12 * e2, reason: "relative slack 1e-12",
           inputs: [NamedValue("k", Double(fam.k)), NamedValue("M", Double(fam.m)), NamedValue("R", rad)], detail: line)
-        tally.record("L0 ≤ R²", passed: !f2, residual: l0 - rad * rad, allowed: 1e-12 * rad * rad,
+        tally.record("L0 ≤ R²", passed: !f2, residual: max(0, l0 - rad * rad), allowed: 1e-12 * rad * rad,
           reason: "relative slack 1e-12",
           inputs: [NamedValue("k", Double(fam.k)), NamedValue("M", Double(fam.m)), NamedValue("R", rad)], detail: line)
         judge.append((name == "(i)", f1, f2, line))
