@@ -44,6 +44,27 @@ extension PRODecompositionClaims {
     PRODecTol.stamp(dpoNoMinimizerSweep(ctx), dpoNoMinimizerProvenance)
   }
 
+  /// Whether a converged point of L̂_DPO lies at numerical infinity: some pair's term
+  /// softplus(−m)/I is below 8·T-round(L) there (T-round = 4Nε·S with S the terms' absolute sum
+  /// and their margins' conditioning, as M3's tol_κ). Why 8: M4's rule 1 sees a separating ray
+  /// from this point as strictly decreasing only if its first two samples (margins m + 1 and
+  /// m + 10) differ by more than two T-rounds; their difference is ≥ (e^{−1} − e^{−10})·t ≈
+  /// 0.37t for a term t, so t > 2/0.37 ≈ 5.4 T-round makes the decrease visible and t ≤ 8 T-round
+  /// is where it may not be. A point whose term is below that is indistinguishable from the ray
+  /// limit in float64 (the loss cannot tell whether the term is still there), so it is not
+  /// counted as a converged point. This replaces a fixed margin cut (700): with a fixed cut the
+  /// decision depended on how far BFGS and the Newton polish happened to push a separable
+  /// margin (23…35 in reward units), i.e. on the seed.
+  static func atNumericalInfinity(_ loss: PRODecDPORayLoss, _ lp: [Double]) -> Bool {
+    let p = loss.parts(lp)
+    let tr = 4 * Double(max(p.nO, 1)) * Double.ulpOfOne * p.sO
+    let count = Double(loss.data.pairs.count)
+    return loss.data.pairs.contains { q in
+      let m = loss.beta * ((lp[q.w] - loss.ref[q.w]) - (lp[q.l] - loss.ref[q.l]))
+      return softplus(-m) / count <= 8 * tr
+    }
+  }
+
   /// Graph properties of a comparison list on k labeled responses.
   static func graphProperties(_ pairs: [(w: Int, l: Int)], n: Int) -> (acyclic: Bool, allOnCycles: Bool) {
     var adj = [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
@@ -99,16 +120,10 @@ extension PRODecompositionClaims {
       let unlabeled = n > k
       var starts = [ref.map { $0 - ref[0] }]
       for s in 0..<4 { starts.append(PRODecM1.logits(n, tau: s % 2 == 0 ? 1 : 5, &r)) }
-      // Reading: a point where some pair's margin exceeds 700 has an importance weight below
-      // e^{−700} ≈ 1e-304, at the edge of float64's range: its vanishing gradient is underflow,
-      // the point lies at numerical infinity, and it is not counted as a converged point.
       let runs = PRODecM2.run(
         f: { data.loss($0, logits: true) }, gradient: { (try? data.objectivesGradient($0, logits: true)) ?? [] },
         starts: starts, gradientTolerance: 1e-10 * beta
-      ).filter { m in
-        let u = logSoftmax(m.z)
-        return pairs.allSatisfy { beta * ((u[$0.w] - ref[$0.w]) - (u[$0.l] - ref[$0.l])) <= 700 }
-      }
+      ).filter { !atNumericalInfinity(PRODecDPORayLoss(data: data), logSoftmax($0.z)) }
       let best = runs.filter(\.converged).min { $0.value < $1.value }
       let bases = [ref] + (best.map { [logSoftmax($0.z)] } ?? []) + (0..<2).map { _ in logSoftmax(PRODecM1.logits(n, tau: 1, &r)) }
       let decision = PRODecRays.decide(PRODecDPORayLoss(data: data), alpha: 0, runs: runs, bases: bases)
@@ -134,9 +149,10 @@ extension PRODecompositionClaims {
     var notes = counts.sorted { $0.key < $1.key }.map { cls, m in
       "\(cls): EXISTS \(m[.exists] ?? 0), ABSENT \(m[.absent] ?? 0), UNDECIDED \(m[.undecided] ?? 0)"
     } + flatReports
-    notes.append("reading: M2 runs BFGS2 then at most 8 Newton steps (PRODecMinimizer); points with a "
-      + "pair margin > 700 (weight underflow) are at numerical infinity and not counted as converged; "
-      + "the fractional class does not enter the verdict")
+    notes.append("reading: M2 runs BFGS2 then at most 8 Newton steps (PRODecMinimizer); a converged "
+      + "point where some pair's term softplus(−m)/I is ≤ 8·T-round(L) is at numerical infinity (the "
+      + "loss cannot resolve the term, so M4's rays could not tell it from the boundary limit) and is "
+      + "not counted as converged; the fractional class does not enter the verdict")
     let exists = detDecided.filter(\.exists)
     let absent = detDecided.filter { !$0.exists }
     if exists.isEmpty {
@@ -148,16 +164,25 @@ extension PRODecompositionClaims {
         verdict: .refuted, summary: "all decided deterministic instances have a minimiser; e.g. \(exists[0].line)",
         notes: notes, counterexample: Counterexample(inputs: [], detail: exists[0].line))
     }
-    for (i, name) in names.enumerated() {
+    var separating: [(i: Int, polarity: Bool)] = []
+    for i in names.indices {
       for polarity in [true, false] where exists.allSatisfy({ $0.props[i] == polarity }) && absent.allSatisfy({ $0.props[i] != polarity }) {
-        return CheckOutcome(
-          verdict: .conditional,
-          summary: "deterministic labels: \(absent.count) ABSENT, \(exists.count) EXISTS; a minimiser exists exactly when \(polarity ? "" : "not: ")\(name)",
-          notes: notes,
-          conditions: [ConditionReport(
-            condition: "not (\(polarity ? "" : "not ")\(name))", casesSatisfying: absent.count,
-            holdingCase: absent[0].line, failingCase: exists[0].line)])
+        separating.append((i, polarity))
       }
+    }
+    if separating.count > 1 {
+      notes.append("properties separating EXISTS from ABSENT in this sample: "
+        + separating.map { ($0.polarity ? "" : "not ") + names[$0.i] }.joined(separator: "; "))
+    }
+    if let (i, polarity) = separating.first {
+      let name = names[i]
+      return CheckOutcome(
+        verdict: .conditional,
+        summary: "deterministic labels: \(absent.count) ABSENT, \(exists.count) EXISTS; a minimiser exists exactly when \(polarity ? "" : "not: ")\(name)",
+        notes: notes,
+        conditions: [ConditionReport(
+          condition: "not (\(polarity ? "" : "not ")\(name))", casesSatisfying: absent.count,
+          holdingCase: absent[0].line, failingCase: exists[0].line)])
     }
     // The instances that break the separation by "every compared pair lies on a cycle".
     let breakers = exists.filter { !$0.props[1] } + absent.filter { $0.props[1] }

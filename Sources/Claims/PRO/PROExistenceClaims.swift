@@ -22,6 +22,7 @@ enum PROExistenceClaims {
     prosCoefficient,
     probExistenceOptBeta,
     probExistencePrinted,
+    hyperRewardNegligible,
     alphaConventionConsistency,
     ktoSaturation,
     regularizerGradientCap,

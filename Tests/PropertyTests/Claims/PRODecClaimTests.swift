@@ -18,8 +18,8 @@ import Testing
   // dpo-gradient: Eq. (1) = FD = Objectives at u and z.                              → confirmed
   // dpo-shift-invariance: (a)–(c) hold; the 10⁻³ log π(y_w) control fails.           → confirmed
   // dpo-weight-vanishes: log w = logσ(−β(Δ − Δ_ref)), slope −1 in βΔ.                → confirmed
-  // (pro.dpo-no-minimizer is not registered: its M4 decision still depends on the seed; see
-  //   PRODecDPONoMinimizer.swift. Its M4 logic is exercised by existenceLogicCanFail.)
+  // dpo-no-minimizer: 257 ABSENT, 40 EXISTS among decided deterministic instances; a
+  //   minimiser exists exactly when every compared pair lies on a directed cycle.   → conditional
   // edpo-gradient-equivalence: PopulationDPO vs EDPO gradients; both controls fail.  → confirmed
   // edpo-constant-offset: L_DPO − L_eDPO = ½ log 2 + β E_µ[s log π_ref].             → confirmed
   // score-zero-mean / score-bounded.                                                  → confirmed
@@ -27,10 +27,14 @@ import Testing
   // partial-regularizer-underdetermined: µ̂ invariant, full µ not.                    → confirmed
   // footnote-recovers-dpo: one pair per prompt gives ¼∇DPO; with shared responses R1's
   //   uncompared pairs (p̂ = ½) add regularizer terms, so no constant fits.         → conditional
-  // edpo-optimality-condition, cor33-ratio-ordering, edpo-unique-optimum are not registered:
-  //   confirmed in quick mode, but full mode fails by ~10–20× T-opt on a few optima where
-  //   the gradient sits at its rounding floor (T-opt's e_z then understates the distance);
-  //   their logic is exercised by stationarityAndOrderingCatchWrongFormulas.
+  // edpo-optimality-condition: ρ_y within T-opt at all 200 optima (e_z with the gradient's
+  //   rounding bound, PRODecEDPOOptima.rigorousDistance); λ = 0; control fails.     → confirmed
+  // edpo-optimality-uncentered: (P) fails wherever E_µ̂[ŝ] ≠ 0, (G) holds everywhere, (P)
+  //   holds at the centred optima.                                                   → conditional
+  // cor33-ratio-ordering: π*/π_ref vs C = e^{t₀/β} ordered by the sign of µ̂ŝ.        → confirmed
+  // edpo-unique-optimum: no two certified minimisers, no flat direction.             → confirmed
+  // (These verdicts were also seen in full mode for seeds 4242 and 77; PROOptimaClaimTests
+  //  runs quick mode at 20251130 and 4242 as well.)
   // singleton-hyper-response-is-edpo / hyper-response-lift-identity.                 → confirmed
   // thm41-labeled-optimum / thm41-hyper-mass: PRO and eDPO optima agree off ℋ; the
   //   ℋ-mass is Cπ_ref(ℋ) = Σ_ℋ π*.                                                 → confirmed
@@ -39,6 +43,7 @@ import Testing
     ("pro.dpo-gradient", .confirmed),
     ("pro.dpo-shift-invariance", .confirmed),
     ("pro.dpo-weight-vanishes", .confirmed),
+    ("pro.dpo-no-minimizer", .conditional),
     ("pro.edpo-gradient-equivalence", .confirmed),
     ("pro.edpo-constant-offset", .confirmed),
     ("pro.score-zero-mean", .confirmed),
@@ -46,6 +51,10 @@ import Testing
     ("pro.regularizer-zero-iff-reference", .confirmed),
     ("pro.partial-regularizer-underdetermined", .confirmed),
     ("pro.footnote-recovers-dpo", .conditional),
+    ("pro.edpo-optimality-condition", .confirmed),
+    ("pro.edpo-optimality-uncentered", .conditional),
+    ("pro.cor33-ratio-ordering", .confirmed),
+    ("pro.edpo-unique-optimum", .confirmed),
     ("pro.singleton-hyper-response-is-edpo", .confirmed),
     ("pro.hyper-response-lift-identity", .confirmed),
     ("pro.thm41-labeled-optimum", .confirmed),
