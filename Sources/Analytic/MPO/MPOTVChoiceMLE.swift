@@ -40,7 +40,8 @@ public enum MPOTVChoiceMLE {
     var g = [Double](repeating: 0, count: k)
     var h = [Double](repeating: 0, count: derivatives ? k * k : 0)
     var total = 0
-    let width = data.sets.map(\.count).max() ?? 0
+    var width = 0
+    for set in data.sets where set.count > width { width = set.count }
     var q = [Double](repeating: 0, count: width)
     var mu = [Double](repeating: 0, count: k)
     var d = [Double](repeating: 0, count: k)
