@@ -17,14 +17,31 @@ import Numerics
 /// Winner counts per offered set.
 public struct MPOTVChoiceCounts: Sendable {
   /// The offered sets (response indices).
-  public var sets: [[Int]]
+  public let sets: [[Int]]
   /// wins[s][j]: how often sets[s][j] was chosen from sets[s].
-  public var wins: [[Int]]
+  public let wins: [[Int]]
+
+  /// The sets and wins laid end to end (set s is members[offsets[s]..<offsets[s + 1]]), so
+  /// the likelihood loop needs one buffer per array instead of two closures per set.
+  let members: [Int]
+  let flatWins: [Int]
+  let offsets: [Int]
+  /// The largest set size.
+  let width: Int
 
   public init(sets: [[Int]], wins: [[Int]]) {
     precondition(sets.count == wins.count, "one win vector per set")
+    for s in 0..<sets.count {
+      precondition(sets[s].count == wins[s].count, "set \(s): one win count per member")
+    }
     self.sets = sets
     self.wins = wins
+    members = sets.flatMap { $0 }
+    flatWins = wins.flatMap { $0 }
+    var o = [0]
+    for set in sets { o.append((o.last ?? 0) + set.count) }
+    offsets = o
+    width = sets.map { $0.count }.max() ?? 0
   }
 }
 
@@ -40,9 +57,7 @@ public enum MPOTVChoiceMLE {
     var g = [Double](repeating: 0, count: k)
     var h = [Double](repeating: 0, count: derivatives ? k * k : 0)
     var total = 0
-    var width = 0
-    for set in data.sets where set.count > width { width = set.count }
-    var q = [Double](repeating: 0, count: width)
+    var q = [Double](repeating: 0, count: data.width)
     var mu = [Double](repeating: 0, count: k)
     var d = [Double](repeating: 0, count: k)
     f.phi.withUnsafeBufferPointer { ph in
@@ -52,44 +67,48 @@ public enum MPOTVChoiceMLE {
             d.withUnsafeMutableBufferPointer { dd in
               g.withUnsafeMutableBufferPointer { gg in
                 h.withUnsafeMutableBufferPointer { hh in
-                  for s in 0..<data.sets.count {
-                    data.sets[s].withUnsafeBufferPointer { set in
-                      data.wins[s].withUnsafeBufferPointer { w in
-                        var c = 0
-                        for j in 0..<set.count { c += w[j] }
-                        if c == 0 { return }
-                        total += c
-                        var mx = -Double.infinity
-                        for j in 0..<set.count where zz[set[j]] > mx { mx = zz[set[j]] }
-                        var tot = 0.0
-                        for j in 0..<set.count {
-                          qq[j] = exp(zz[set[j]] - mx)
-                          tot += qq[j]
-                        }
-                        let lse = mx + log(tot)
-                        for j in 0..<set.count where w[j] != 0 {
-                          value += Double(w[j]) * (zz[set[j]] - lse)
-                        }
-                        guard derivatives else { return }
-                        for i in 0..<k { uu[i] = 0 }
-                        for j in 0..<set.count {
-                          qq[j] /= tot
-                          let row = set[j] * k
-                          let wj = Double(w[j])
-                          for i in 0..<k {
-                            uu[i] += qq[j] * ph[row + i]
-                            gg[i] += wj * ph[row + i]
+                  data.members.withUnsafeBufferPointer { mem in
+                    data.flatWins.withUnsafeBufferPointer { fw in
+                      data.offsets.withUnsafeBufferPointer { off in
+                        for s in 0..<(off.count - 1) {
+                          let o = off[s]
+                          let size = off[s + 1] - o
+                          var c = 0
+                          for j in 0..<size { c += fw[o + j] }
+                          if c == 0 { continue }
+                          total += c
+                          var mx = -Double.infinity
+                          for j in 0..<size where zz[mem[o + j]] > mx { mx = zz[mem[o + j]] }
+                          var tot = 0.0
+                          for j in 0..<size {
+                            qq[j] = exp(zz[mem[o + j]] - mx)
+                            tot += qq[j]
                           }
-                        }
-                        let cd = Double(c)
-                        for i in 0..<k { gg[i] -= cd * uu[i] }
-                        for j in 0..<set.count {
-                          let row = set[j] * k
-                          for i in 0..<k { dd[i] = ph[row + i] - uu[i] }
-                          let wq = cd * qq[j]
-                          for a in 0..<k {
-                            let wa = wq * dd[a]
-                            for b in 0...a { hh[a * k + b] += wa * dd[b] }
+                          let lse = mx + log(tot)
+                          for j in 0..<size where fw[o + j] != 0 {
+                            value += Double(fw[o + j]) * (zz[mem[o + j]] - lse)
+                          }
+                          guard derivatives else { continue }
+                          for i in 0..<k { uu[i] = 0 }
+                          for j in 0..<size {
+                            qq[j] /= tot
+                            let row = mem[o + j] * k
+                            let wj = Double(fw[o + j])
+                            for i in 0..<k {
+                              uu[i] += qq[j] * ph[row + i]
+                              gg[i] += wj * ph[row + i]
+                            }
+                          }
+                          let cd = Double(c)
+                          for i in 0..<k { gg[i] -= cd * uu[i] }
+                          for j in 0..<size {
+                            let row = mem[o + j] * k
+                            for i in 0..<k { dd[i] = ph[row + i] - uu[i] }
+                            let wq = cd * qq[j]
+                            for a in 0..<k {
+                              let wa = wq * dd[a]
+                              for b in 0...a { hh[a * k + b] += wa * dd[b] }
+                            }
                           }
                         }
                       }
