@@ -12,7 +12,9 @@ enum MPOConvergenceClaims {
     lemma3KLIdentity,
     lemma3KLQuadratic,
     lemma3Pinsker,
+    remark1FiniteSupport,
     remark2L0Bound,
+    remark3PreferenceDataRate,
     remark4SubGaussian,
   ]
 }

@@ -142,9 +142,8 @@ extension MPOReliabilityClaims {
         }
       }
     }
-    let mcKs = ctx.mode == .full ? [2, 4, 8, 16, 64, 256, 1024] : [2, 4, 8, 16, 64]
-    let mcCells = mcKs.flatMap { k in [0.5, 1.0, 2.0].map { MPORelGrid.Cell(k: k, tau: $0) } }
-    let checks = try crossCheckFailure(ctx, label: "failure", cells: mcCells) {
+    let mcCells = MPORelSimulation.failureBoundCells(ctx)
+    let checks = try crossCheckFailure(ctx, label: MPORelSimulation.failureBoundLabel, cells: mcCells) {
       try MPOReliability.mpoFailure(k: $0.k, tau: $0.tau).value
     }
     if let bad = implementationError(checks) { return bad }

@@ -72,6 +72,18 @@ enum MPORelSimulation {
     return true
   }
 
+  /// The Monte Carlo cells of mpo.thm4.failure-bound's cross-check: k ∈ {2, …, 1024} (k ≤ 64
+  /// in quick mode) × τ ∈ {0.5, 1, 2}. The HTML report's reliability plot
+  /// (MPOReliabilityPlot) draws these same cells with the same label, so its numbers are the
+  /// claim's numbers.
+  static func failureBoundCells(_ ctx: CheckContext) -> [MPORelGrid.Cell] {
+    let mcKs = ctx.mode == .full ? [2, 4, 8, 16, 64, 256, 1024] : [2, 4, 8, 16, 64]
+    return mcKs.flatMap { k in [0.5, 1.0, 2.0].map { MPORelGrid.Cell(k: k, tau: $0) } }
+  }
+
+  /// The stream label of mpo.thm4.failure-bound's cross-check.
+  static let failureBoundLabel = "failure"
+
   /// The Wilson interval at `level` for `hits` of `trials`.
   static func wilson(_ hits: Int, _ trials: Int, level: Double) throws -> BinomialInterval {
     try BinomialInterval.wilson(successes: hits, trials: trials, level: level)

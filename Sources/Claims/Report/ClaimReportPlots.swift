@@ -3,6 +3,9 @@
 // factors T₁ (eq. 7) and T₂ (eq. 8) against α, on the illustrations' inputs (β = 1, γ = 0,
 // |y| = 1, ∂π/∂v = 1; Illustration 1: log π_w = −1, log π_l = −2; Illustration 2 swapped).
 // The α grid is fixed, so the plot data are part of the byte-identical JSON.
+// MPO (001_0ef3930bdbd6a134.txt §5 Theorem 2, App. F Theorem 4): the Monte Carlo correctness
+// probability against k (MPOReliabilityPlot), drawn on the HTML page only, with a caption;
+// it depends on the run's seed and mode, so it is not part of the JSON.
 import Analytic
 
 /// Plots per paper.
@@ -18,6 +21,17 @@ public enum ClaimReportPlots {
           "AlphaPO Illustration 2 (log π_w = −2, log π_l = −1)", AlphaPOIllustration.two),
       ]
     default: []
+    }
+  }
+
+  /// HTML figures (inline SVG with a caption) that depend on the run's seed and mode, for the
+  /// HTML page of `p` only ("" for papers without one).
+  public static func htmlFigures(for p: PaperReport) -> String {
+    guard p.paper == .mpo else { return "" }
+    do {
+      return try MPOReliabilityPlot.figures(p.run).map(\.html).joined()
+    } catch {
+      return "<p>MPO reliability plot not drawn: " + HTMLText.escape("\(error)") + "</p>\n"
     }
   }
 

@@ -54,8 +54,9 @@ public enum HTMLReport {
       b += "<td>\(badge(c.verdict))</td><td>\(e(c.evidence))</td><td>\(t)</td></tr>\n"
     }
     b += "</table>\n"
-    if !p.plots.isEmpty {
-      b += "<h2>Plots</h2>\n" + p.plots.map { $0.render() + "\n" }.joined()
+    let figures = ClaimReportPlots.htmlFigures(for: p)
+    if !p.plots.isEmpty || !figures.isEmpty {
+      b += "<h2>Plots</h2>\n" + p.plots.map { $0.render() + "\n" }.joined() + figures
     }
     for c in p.claims {
       b += "<h2 id=\"\(e(c.id))\"><code>\(e(c.id))</code> \(badge(c.verdict))</h2>\n"
