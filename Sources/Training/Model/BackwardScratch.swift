@@ -14,13 +14,14 @@ final class BackwardScratch<S: ModelScalar> {
   let scores: Buffer<S>
   /// rows × V (LM-head logit gradient).
   let logits: Buffer<S>
-  init(batch: Int, length: Int, config: TransformerConfig) {
+  /// Buffers from `arena`; each is fully written before it is read.
+  init(batch: Int, length: Int, config: TransformerConfig, arena: BufferArena<S>) {
     let rows = batch * length
-    width = Buffer(count: rows * config.modelWidth)
-    width2 = Buffer(count: rows * config.modelWidth)
-    hidden = Buffer(count: rows * config.hiddenWidth)
-    packed = Buffer(count: rows * 3 * config.modelWidth)
-    scores = Buffer(count: length * length)
-    logits = Buffer(count: rows * config.vocabSize)
+    width = arena.take(rows * config.modelWidth, zeroed: false)
+    width2 = arena.take(rows * config.modelWidth, zeroed: false)
+    hidden = arena.take(rows * config.hiddenWidth, zeroed: false)
+    packed = arena.take(rows * 3 * config.modelWidth, zeroed: false)
+    scores = arena.take(length * length, zeroed: false)
+    logits = arena.take(rows * config.vocabSize, zeroed: false)
   }
 }

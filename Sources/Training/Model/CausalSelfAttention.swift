@@ -44,12 +44,17 @@ public struct CausalSelfAttention: Sendable {
     let probabilities: Buffer<S>
     /// Concatenated head outputs O (B·T × d), the projection's input.
     let mixed: Buffer<S>
-    public init(batch: Int, length: Int, width: Int, heads: Int) {
+    /// Fresh buffers (for the layer on its own).
+    public convenience init(batch: Int, length: Int, width: Int, heads: Int) {
+      self.init(batch: batch, length: length, width: width, heads: heads, arena: BufferArena())
+    }
+    /// Buffers from `arena` (every element is written by forward before it is read).
+    init(batch: Int, length: Int, width: Int, heads: Int, arena: BufferArena<S>) {
       self.batch = batch
       self.length = length
-      packed = Buffer(count: batch * length * 3 * width)
-      probabilities = Buffer(count: batch * heads * length * length)
-      mixed = Buffer(count: batch * length * width)
+      packed = arena.take(batch * length * 3 * width, zeroed: false)
+      probabilities = arena.take(batch * heads * length * length, zeroed: false)
+      mixed = arena.take(batch * length * width, zeroed: false)
     }
   }
 

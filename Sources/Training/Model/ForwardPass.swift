@@ -24,12 +24,14 @@ public final class ForwardPass<S: ModelScalar> {
   let finalInverseStd: Buffer<S>
   /// log p(· | row) (rows × V).
   let logProbs: Buffer<S>
+  /// Where the buffers above came from; they go back to the model's pool on deinit.
+  let arena: BufferArena<S>
 
   init(
     batch: TokenBatch, sequenceLogProbs: [Double], tokenLogProbs: [Double],
     valueLogits: [Double], owner: ObjectIdentifier, ids: [Int32], positions: [Int32],
     blocks: [TransformerBlock.Cache<S>], trunk: Buffer<S>, finalNormalized: Buffer<S>,
-    finalInverseStd: Buffer<S>, logProbs: Buffer<S>
+    finalInverseStd: Buffer<S>, logProbs: Buffer<S>, arena: BufferArena<S>
   ) {
     self.batch = batch
     self.sequenceLogProbs = sequenceLogProbs
@@ -43,7 +45,10 @@ public final class ForwardPass<S: ModelScalar> {
     self.finalNormalized = finalNormalized
     self.finalInverseStd = finalInverseStd
     self.logProbs = logProbs
+    self.arena = arena
   }
+
+  deinit { arena.release() }
 
   /// Values g_{b,t} = σ(z_{b,t}) of the value head (B×T).
   public var values: [Double] {

@@ -29,10 +29,15 @@ public struct MLP: Sendable {
     let tanh: Buffer<S>
     /// a = gelu(z) (rows × h).
     let activation: Buffer<S>
-    public init(rows: Int, hidden: Int) {
-      preActivation = Buffer(count: rows * hidden)
-      tanh = Buffer(count: rows * hidden)
-      activation = Buffer(count: rows * hidden)
+    /// Fresh buffers (for the layer on its own).
+    public convenience init(rows: Int, hidden: Int) {
+      self.init(rows: rows, hidden: hidden, arena: BufferArena())
+    }
+    /// Buffers from `arena` (every element is written by forward before it is read).
+    init(rows: Int, hidden: Int, arena: BufferArena<S>) {
+      preActivation = arena.take(rows * hidden, zeroed: false)
+      tanh = arena.take(rows * hidden, zeroed: false)
+      activation = arena.take(rows * hidden, zeroed: false)
     }
   }
 

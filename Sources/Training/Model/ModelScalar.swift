@@ -21,7 +21,7 @@ where RawSignificand: FixedWidthInteger {
   static func exp(_ x: Self) -> Self
   /// Natural logarithm.
   static func log(_ x: Self) -> Self
-  /// Hyperbolic tangent.
+  /// Hyperbolic tangent (Float: ``RationalTanh``, within 4 ulps; Double: libm).
   static func tanh(_ x: Self) -> Self
 }
 
@@ -38,7 +38,9 @@ extension Float: ModelScalar {
   }
   @inlinable @inline(__always) public static func exp(_ x: Float) -> Float { expf(x) }
   @inlinable @inline(__always) public static func log(_ x: Float) -> Float { logf(x) }
-  @inlinable @inline(__always) public static func tanh(_ x: Float) -> Float { tanhf(x) }
+  @inlinable @inline(__always) public static func tanh(_ x: Float) -> Float {
+    RationalTanh.tanh(x)
+  }
 }
 
 extension Double: ModelScalar {

@@ -29,6 +29,8 @@ public final class Transformer<S: ModelScalar> {
   public let finalNorm: LayerNorm
   public let lmHead: LMHead
   public let valueHead: ValueHead
+  /// Recycled activation buffers (see ``BufferPool``).
+  let pool = BufferPool<S>()
 
   /// A model with the layout of `config` and all parameters zero (gains too); use
   /// ``init(config:initialization:)`` for a trainable model.
@@ -100,7 +102,8 @@ public final class Transformer<S: ModelScalar> {
     var positions = [Int32](repeating: 0, count: rows)
     for b in 0..<bCount { for p in 0..<t { positions[b * t + p] = Int32(p) } }
 
-    let residual = Buffer<S>(count: rows * d)
+    let arena = BufferArena<S>(pool: pool)
+    let residual = arena.take(rows * d, zeroed: false)
     ids.withUnsafeBufferPointer { idp in
       positions.withUnsafeBufferPointer { pp in
         guard let idBase = idp.baseAddress, let pBase = pp.baseAddress else { return }
@@ -112,24 +115,25 @@ public final class Transformer<S: ModelScalar> {
           parameters: parameters)
       }
     }
-    let scratch = Buffer<S>(count: rows * d)
+    let scratch = arena.take(rows * d, zeroed: false)
     var caches: [TransformerBlock.Cache<S>] = []
     for block in blocks {
-      let cache = TransformerBlock.Cache<S>(batch: bCount, length: t, config: config)
+      let cache = TransformerBlock.Cache<S>(
+        batch: bCount, length: t, config: config, arena: arena)
       block.forward(
         residual: residual.pointer, rows: rows, cache: cache, scratch: scratch,
         parameters: parameters)
       caches.append(cache)
     }
-    let trunk = Buffer<S>(count: rows * d)
-    let normalized = Buffer<S>(count: rows * d)
-    let inverseStd = Buffer<S>(count: rows)
+    let trunk = arena.take(rows * d, zeroed: false)
+    let normalized = arena.take(rows * d, zeroed: false)
+    let inverseStd = arena.take(rows, zeroed: false)
     finalNorm.forward(
       residual.pointer, rows: rows, into: trunk.pointer, normalized: normalized.pointer,
       inverseStd: inverseStd.pointer, parameters: parameters)
-    let logProbs = Buffer<S>(count: rows * v)
+    let logProbs = arena.take(rows * v, zeroed: false)
     lmHead.forward(trunk.pointer, rows: rows, into: logProbs.pointer, parameters: parameters)
-    let valueBuffer = Buffer<S>(count: rows)
+    let valueBuffer = arena.take(rows, zeroed: false)
     valueHead.forward(trunk.pointer, rows: rows, into: valueBuffer.pointer, parameters: parameters)
 
     var tokenLogProbs = [Double](repeating: 0, count: rows)
@@ -149,7 +153,7 @@ public final class Transformer<S: ModelScalar> {
       batch: batch, sequenceLogProbs: sequenceLogProbs, tokenLogProbs: tokenLogProbs,
       valueLogits: valueLogits, owner: ObjectIdentifier(self), ids: ids, positions: positions,
       blocks: caches, trunk: trunk, finalNormalized: normalized, finalInverseStd: inverseStd,
-      logProbs: logProbs)
+      logProbs: logProbs, arena: arena)
   }
 
   // MARK: Backward
@@ -179,8 +183,10 @@ public final class Transformer<S: ModelScalar> {
     try Self.checkGradients(valueLogitGradients, "valueLogitGradients", count: rows)
 
     // Row (b, p−1) predicts token x_{b,p}: its target and upstream gradient.
+    let arena = BufferArena<S>(pool: pool)
+    defer { arena.release() }
     var targets = [Int32](repeating: 0, count: rows)
-    let upstream = Buffer<S>(count: rows)
+    let upstream = arena.take(rows, zeroed: true)
     for b in 0..<bCount {
       for p in stride(from: 1, to: t, by: 1) {
         let i = b * t + p
@@ -190,8 +196,8 @@ public final class Transformer<S: ModelScalar> {
         upstream.pointer[i - 1] = S(a)
       }
     }
-    let scratch = BackwardScratch<S>(batch: bCount, length: t, config: config)
-    let dTrunk = Buffer<S>(count: rows * config.modelWidth)
+    let scratch = BackwardScratch<S>(batch: bCount, length: t, config: config, arena: arena)
+    let dTrunk = arena.take(rows * config.modelWidth, zeroed: false)
     targets.withUnsafeBufferPointer { tp in
       guard let tBase = tp.baseAddress else { return }
       lmHead.backward(
@@ -200,13 +206,13 @@ public final class Transformer<S: ModelScalar> {
         inputGradient: dTrunk.pointer, accumulate: false, parameters: parameters)
     }
     if let valueLogitGradients {
-      let dz = Buffer<S>(count: rows)
+      let dz = arena.take(rows, zeroed: false)
       for i in 0..<rows { dz.pointer[i] = S(valueLogitGradients[i]) }
       valueHead.backward(
         input: pass.trunk.pointer, logitGradients: dz.pointer, rows: rows,
         inputGradient: dTrunk.pointer, accumulate: true, parameters: parameters)
     }
-    let residual = Buffer<S>(count: rows * config.modelWidth)
+    let residual = arena.take(rows * config.modelWidth, zeroed: false)
     finalNorm.backward(
       outputGradient: dTrunk.pointer, normalized: pass.finalNormalized.pointer,
       inverseStd: pass.finalInverseStd.pointer, rows: rows, inputGradient: residual.pointer,

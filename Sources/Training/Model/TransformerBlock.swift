@@ -28,18 +28,19 @@ public struct TransformerBlock: Sendable {
     let attention: CausalSelfAttention.Cache<S>
     let norm2Output, norm2Normalized, norm2InverseStd: Buffer<S>
     let mlp: MLP.Cache<S>
-    init(batch: Int, length: Int, config: TransformerConfig) {
+    /// Buffers from `arena` (every element is written by forward before it is read).
+    init(batch: Int, length: Int, config: TransformerConfig, arena: BufferArena<S>) {
       let rows = batch * length
       let d = config.modelWidth
-      norm1Output = Buffer(count: rows * d)
-      norm1Normalized = Buffer(count: rows * d)
-      norm1InverseStd = Buffer(count: rows)
+      norm1Output = arena.take(rows * d, zeroed: false)
+      norm1Normalized = arena.take(rows * d, zeroed: false)
+      norm1InverseStd = arena.take(rows, zeroed: false)
       attention = CausalSelfAttention.Cache(
-        batch: batch, length: length, width: d, heads: config.heads)
-      norm2Output = Buffer(count: rows * d)
-      norm2Normalized = Buffer(count: rows * d)
-      norm2InverseStd = Buffer(count: rows)
-      mlp = MLP.Cache(rows: rows, hidden: config.hiddenWidth)
+        batch: batch, length: length, width: d, heads: config.heads, arena: arena)
+      norm2Output = arena.take(rows * d, zeroed: false)
+      norm2Normalized = arena.take(rows * d, zeroed: false)
+      norm2InverseStd = arena.take(rows, zeroed: false)
+      mlp = MLP.Cache(rows: rows, hidden: config.hiddenWidth, arena: arena)
     }
   }
 
