@@ -5,8 +5,8 @@
 // error estimates plus float64 rounding, as for the objectives — and a negative control: one
 // partial shifted by 1e-4·‖g‖∞ (far below what a wrong formula produces) must be rejected.
 import Numerics
-import Testing
 import TestSupport
+import Testing
 import Training
 
 enum TrainingGradientHarness {
@@ -27,7 +27,8 @@ enum TrainingGradientHarness {
   ) throws -> Int {
     let chosen = indices ?? Array(p.point.indices)
     let gmax = p.analytic.map { abs($0) }.max() ?? 0
-    #expect(gmax > 0, "\(label): analytic gradient is identically zero", sourceLocation: sourceLocation)
+    #expect(
+      gmax > 0, "\(label): analytic gradient is identically zero", sourceLocation: sourceLocation)
     var failures = 0
     var eligible: [Int] = []
     let shift = 1e-4 * gmax + 1e-7
@@ -44,7 +45,8 @@ enum TrainingGradientHarness {
         c.riddersTolerance.allowed(at: c.ridders.value))
       if c.method == .central && resolution < shift / 2 { eligible.append(i) }
     }
-    #expect(failures == 0, "\(label): \(failures) of \(chosen.count) partials failed",
+    #expect(
+      failures == 0, "\(label): \(failures) of \(chosen.count) partials failed",
       sourceLocation: sourceLocation)
     // Negative control: the same check on a shifted partial must fail.
     var caught = 0

@@ -4,8 +4,8 @@
 // its parameters, with negative controls (see TrainingGradientHarness). Tiny shapes keep the
 // suite fast in debug builds.
 import Numerics
-import Testing
 import TestSupport
+import Testing
 import Training
 
 #if canImport(Glibc)
@@ -21,7 +21,8 @@ struct TrainingLayerGradientTests {
   static func problem(
     _ name: String, layout: ParameterLayout, inputCount: Int, outputCount: Int,
     forward: @escaping (ParameterStore<Double>, Buffer<Double>, Buffer<Double>) -> Void,
-    backward: @escaping (ParameterStore<Double>, Buffer<Double>, Buffer<Double>, Buffer<Double>)
+    backward:
+      @escaping (ParameterStore<Double>, Buffer<Double>, Buffer<Double>, Buffer<Double>)
       -> Void
   ) -> Problem {
     var r = RandomStream(seed: TestSeed.seed(for: name))
@@ -128,7 +129,7 @@ struct TrainingLayerGradientTests {
     let n = 9
     var r = RandomStream(seed: TestSeed.seed(for: "Training.gelu"))
     // Across the curve: deep negative tail, the minimum near −0.75, 0, and the linear regime.
-    let x = [-6.0, -2.5, -0.75, -0.1, 0, 0.3, 1.1, 2.9, 7] .map { $0 + 0.01 * r.gaussian() }
+    let x = [-6.0, -2.5, -0.75, -0.1, 0, 0.3, 1.1, 2.9, 7].map { $0 + 0.01 * r.gaussian() }
     let upstream = TrainingGradientHarness.gaussians(n, scale: 1, &r)
     func f(_ v: [Double]) -> Double {
       var y = [Double](repeating: 0, count: n)
@@ -200,7 +201,8 @@ struct TrainingLayerGradientTests {
     let p = Self.problem(
       "Training.attention", layout: layout, inputCount: rows * width,
       outputCount: rows * width,
-      forward: { s, x, y in layer.forward(x.pointer, into: y.pointer, cache: cache(), parameters: s) },
+      forward: { s, x, y in layer.forward(x.pointer, into: y.pointer, cache: cache(), parameters: s)
+      },
       backward: { s, x, dy, dx in
         let c = cache()
         let y = Buffer<Double>(count: rows * width)

@@ -4,8 +4,8 @@
 // bugs (response mask off by one position; value-head gradient dropped), which must be
 // rejected. Plus Float-vs-Double forward agreement within a rounding bound.
 import Numerics
-import Testing
 import TestSupport
+import Testing
 import Training
 
 @Suite("Training model gradients (float64 vs finite differences)")
@@ -28,7 +28,8 @@ struct TrainingModelGradientTests {
   }
 
   /// Fixed coefficients of the loss
-  ///   L = Σ_b logσ(c_b·S_b) + Σ_{b,t} m_{b,t}·α_{b,t}·ℓ_{b,t} + Σ_{b,t} w_{b,t}·logσ(s_{b,t}·z_{b,t})
+  ///   L = Σ_b logσ(c_b·S_b) + Σ_{b,t} m_{b,t}·α_{b,t}·ℓ_{b,t}
+  ///       + Σ_{b,t} w_{b,t}·logσ(s_{b,t}·z_{b,t})
   /// with S_b the sequence log-probability, ℓ the token log-probabilities, z the value logits.
   struct Loss {
     var c: [Double]
@@ -102,7 +103,9 @@ struct TrainingModelGradientTests {
         if view.kind == .embedding {
           // Row of a token / position that occurs (others have zero gradient).
           let width = view.shape[1]
-          let row = view.name.hasSuffix("token") ? Int(s.batch.tokens[k % s.batch.rows]) : k / width % s.batch.length
+          let row =
+            view.name.hasSuffix("token")
+            ? Int(s.batch.tokens[k % s.batch.rows]) : k / width % s.batch.length
           k = row * width + k % width
         }
         indices.append(view.offset + k)
@@ -199,7 +202,8 @@ struct TrainingModelGradientTests {
   /// default seed; it still rejects any Float-specific defect beyond rounding (a wrong ε,
   /// an unstable log-softmax, overflow), which moves S by far more.
   @Test func floatMatchesDouble() throws {
-    let config = try TransformerConfig(vocabSize: 16, layers: 2, modelWidth: 32, heads: 4, context: 24)
+    let config = try TransformerConfig(
+      vocabSize: 16, layers: 2, modelWidth: 32, heads: 4, context: 24)
     var r = RandomStream(seed: TestSeed.seed(for: "Training.model.float"))
     let double = try Transformer<Double>(config: config, initialization: &r)
     // Larger than the training init so that attention is far from uniform.
@@ -213,11 +217,13 @@ struct TrainingModelGradientTests {
       sequences.append((0..<n).map { _ in r.uniformInt(in: 0..<16) })
       masks.append((0..<n).map { $0 >= 5 })
     }
-    let batch = try TokenBatch(sequences: sequences, responseMasks: masks, padToken: 0, config: config)
+    let batch = try TokenBatch(
+      sequences: sequences, responseMasks: masks, padToken: 0, config: config)
     let pd = try double.forward(batch)
     let pf = try float.forward(batch)
     let u = Double(Float.ulpOfOne) / 2
-    let gamma = Double(max(config.hiddenWidth, config.context, config.vocabSize) + 12 * config.layers + 8)
+    let gamma = Double(
+      max(config.hiddenWidth, config.context, config.vocabSize) + 12 * config.layers + 8)
     for b in 0..<batch.count {
       var e = [Double](repeating: 0, count: batch.count)
       e[b] = 1
@@ -229,9 +235,12 @@ struct TrainingModelGradientTests {
       let tol = Tolerance(
         absolute: (1 + gamma) * u * (sensitivity + abs(s)), relative: 0,
         reason: "(1 + γ)·u·(Σ|θ ∂S/∂θ| + |S|), γ = \(gamma), u = 2⁻²⁴")
-      #expect(tol.accepts(pf.sequenceLogProbs[b], s), "sequence \(b): \(tol.explain(pf.sequenceLogProbs[b], s))")
+      #expect(
+        tol.accepts(pf.sequenceLogProbs[b], s),
+        "sequence \(b): \(tol.explain(pf.sequenceLogProbs[b], s))")
       // The bound must not be vacuous: it is far below |S| itself.
-      #expect(tol.absolute < 0.05 * abs(s), "bound \(tol.absolute) is loose against |S| = \(abs(s))")
+      #expect(
+        tol.absolute < 0.05 * abs(s), "bound \(tol.absolute) is loose against |S| = \(abs(s))")
     }
   }
 }

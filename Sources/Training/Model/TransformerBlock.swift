@@ -15,10 +15,12 @@ public struct TransformerBlock: Sendable {
   /// Registers the block's parameters under `name` (e.g. "block0").
   public init(name: String, config: TransformerConfig, layout: inout ParameterLayout) {
     let d = config.modelWidth
-    norm1 = LayerNorm(name: "\(name).ln1", width: d, epsilon: config.layerNormEpsilon, layout: &layout)
+    norm1 = LayerNorm(
+      name: "\(name).ln1", width: d, epsilon: config.layerNormEpsilon, layout: &layout)
     attention = CausalSelfAttention(
       name: "\(name).attn", width: d, heads: config.heads, layout: &layout)
-    norm2 = LayerNorm(name: "\(name).ln2", width: d, epsilon: config.layerNormEpsilon, layout: &layout)
+    norm2 = LayerNorm(
+      name: "\(name).ln2", width: d, epsilon: config.layerNormEpsilon, layout: &layout)
     mlp = MLP(name: "\(name).mlp", width: d, hidden: config.hiddenWidth, layout: &layout)
   }
 

@@ -1,7 +1,7 @@
 // Global-norm gradient clipping (Sources/Training/Optim/GradientClipping.swift).
 import Numerics
-import Testing
 import TestSupport
+import Testing
 import Training
 
 @Suite("Training gradient clipping")
@@ -53,7 +53,9 @@ struct ModelClippingTests {
     let s = try Self.store([1, .infinity, 0])
     #expect(throws: ModelError.self) { try GradientClipping.clip(s, maxNorm: 1) }
     let t = try Self.store([1, 1, 0])
-    #expect(throws: ModelError(field: "maxGradientNorm", value: "0.0", rule: "must be finite and > 0")) {
+    #expect(
+      throws: ModelError(field: "maxGradientNorm", value: "0.0", rule: "must be finite and > 0")
+    ) {
       try GradientClipping.clip(t, maxNorm: 0)
     }
   }

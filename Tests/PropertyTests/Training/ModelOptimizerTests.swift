@@ -2,8 +2,8 @@
 // decoupled weight decay on the weight matrix only and the warm-up schedule; the learning-rate
 // schedule's shapes.
 import Numerics
-import Testing
 import TestSupport
+import Testing
 import Training
 
 @Suite("Training AdamW and schedule")
@@ -45,7 +45,9 @@ struct ModelOptimizerTests {
       #expect(report.learningRate == [0.005, 0.01][t])
       #expect(!report.clipped)
       for i in 0..<3 {
-        #expect(tol.accepts(s.values[i], expected[t][i]), "step \(t + 1) θ[\(i)]: \(tol.explain(s.values[i], expected[t][i]))")
+        #expect(
+          tol.accepts(s.values[i], expected[t][i]),
+          "step \(t + 1) θ[\(i)]: \(tol.explain(s.values[i], expected[t][i]))")
       }
     }
   }

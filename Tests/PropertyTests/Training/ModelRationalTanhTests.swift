@@ -2,8 +2,8 @@
 // float64 libm tanh: within 4 Float ulps relative everywhere (the fit's measured maximum is
 // 3.3 ulps; 4 leaves room for the last rounding of the comparison), odd, and ±1 in the tails.
 import Numerics
-import Testing
 import TestSupport
+import Testing
 import Training
 
 #if canImport(Glibc)

@@ -2,8 +2,8 @@
 // stream, greedy in the τ → 0 limit, stops at EOS or the context, and draws from the
 // tempered distribution (a frequency test with a sampling tolerance).
 import Numerics
-import Testing
 import TestSupport
+import Testing
 import Training
 
 @Suite("Training sampler")
@@ -14,7 +14,8 @@ struct ModelSamplerTests {
   /// A small model whose parameters are spread (N(0, 0.5²)) so that its distributions are
   /// far from uniform and far from one-hot.
   static func model() throws -> Transformer<Float> {
-    let config = try TransformerConfig(vocabSize: 9, layers: 1, modelWidth: 8, heads: 2, context: 12)
+    let config = try TransformerConfig(
+      vocabSize: 9, layers: 1, modelWidth: 8, heads: 2, context: 12)
     var r = RandomStream(seed: TestSeed.seed(for: "Training.sampler.model"))
     let m = try Transformer<Float>(config: config, initialization: &r)
     for i in 0..<m.parameterCount { m.parameters.values[i] = Float(0.5 * r.gaussian()) }
@@ -56,7 +57,8 @@ struct ModelSamplerTests {
 
   @Test func stopsAtEOSOrContext() throws {
     let m = try Self.model()
-    let s = try Sampler(temperature: 1.5, eosToken: Self.eos, padToken: Self.pad, maxResponseLength: 6)
+    let s = try Sampler(
+      temperature: 1.5, eosToken: Self.eos, padToken: Self.pad, maxResponseLength: 6)
     var r = RandomStream(seed: 9)
     let out = try s.sample(from: m, prompts: Self.prompts, random: &r)
     for (p, y) in zip(Self.prompts, out) {

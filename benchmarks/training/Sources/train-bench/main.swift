@@ -36,9 +36,12 @@ do {
   var initStream = RandomStream(seed: 1, stream: 0)
   let model = try Transformer<Float>(config: config, initialization: &initStream)
   var data = RandomStream(seed: 1, stream: 1)
-  let sequences = (0..<batchSize).map { _ in (0..<length).map { _ in data.uniformInt(in: 3..<vocab) } }
+  let sequences = (0..<batchSize).map { _ in
+    (0..<length).map { _ in data.uniformInt(in: 3..<vocab) }
+  }
   let masks = (0..<batchSize).map { _ in (0..<length).map { $0 >= 8 } }
-  let batch = try TokenBatch(sequences: sequences, responseMasks: masks, padToken: 0, config: config)
+  let batch = try TokenBatch(
+    sequences: sequences, responseMasks: masks, padToken: 0, config: config)
   let upstream = (0..<batchSize).map { _ in data.uniform() - 0.5 }
 
   func iteration() throws {
