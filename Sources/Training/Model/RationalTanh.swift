@@ -12,7 +12,9 @@ public enum RationalTanh {
   /// tanh(x) in Float, |error| ≤ 4 ulps relative (see the file comment).
   @inlinable @inline(__always)
   public static func tanh(_ x: Float) -> Float {
-    let c = min(max(x, -7.90531110763549805), 7.90531110763549805)
+    let lo: Float = -7.90531110763549805
+    let hi: Float = 7.90531110763549805
+    let c = x > hi ? hi : (x < lo ? lo : x)
     let x2 = c * c
     var p: Float = -2.76076847742355e-16
     p = p * x2 + 2.00018790482477e-13
