@@ -4,8 +4,8 @@
 // Goals, in order: 1) determinism — the tokens are a function of the model, the prompts, τ
 // and the random stream alone (one uniform per active sequence per step, in prompt order);
 // 2) the exact tempered distribution, computed in Double with the maximum subtracted;
-// 3) simplicity over speed: each step re-runs the forward pass on the active prefixes (no
-// key/value cache), batched over up to `batchSize` prompts.
+// 3) speed: key/value-cached decoding (``IncrementalDecoder``), batched over up to
+// `batchSize` prompts per chunk.
 import Numerics
 
 #if canImport(Glibc)
@@ -74,23 +74,28 @@ public struct Sampler: Sendable, Equatable {
     return responses
   }
 
+  /// Decodes one chunk with an ``IncrementalDecoder``: every step feeds each active
+  /// sequence its next prompt token or, once the prompt is in, its last sampled token.
   private func sampleChunk<S: ModelScalar>(
     model: Transformer<S>, prompts: [[Int]], random: inout RandomStream
   ) throws(ModelError) -> [[Int]] {
     let context = model.config.context
+    let decoder = try IncrementalDecoder(model: model, capacity: prompts.count)
     var sequences = prompts
     var responses = [[Int]](repeating: [], count: prompts.count)
+    var fed = [Int](repeating: 0, count: prompts.count)
     var active = Array(prompts.indices)
     while !active.isEmpty {
-      let batch = try TokenBatch(
-        sequences: active.map { sequences[$0] },
-        responseMasks: active.map { [Bool](repeating: false, count: sequences[$0].count) },
-        padToken: padToken, config: model.config)
-      let pass = try model.forward(batch)
+      let logProbs = try decoder.step(
+        sequences: active, tokens: active.map { sequences[$0][fed[$0]] })
       var stillActive: [Int] = []
       for (row, b) in active.enumerated() {
-        let logProbs = pass.nextTokenLogProbs(sequence: row, position: sequences[b].count - 1)
-        let token = draw(logProbs, random: &random)
+        fed[b] += 1
+        if fed[b] < sequences[b].count {
+          stillActive.append(b)  // still reading the prompt
+          continue
+        }
+        let token = draw(logProbs[row], random: &random)
         sequences[b].append(token)
         responses[b].append(token)
         let done =
