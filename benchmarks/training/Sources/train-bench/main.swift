@@ -2,7 +2,8 @@
 // (L = 2, d = 64, 4 heads, context 48, vocabulary 16) in Float on a batch of 32 sequences ×
 // 48 tokens, with OpenBLAS on BENCH_THREADS threads (default 2). One timed iteration is:
 // zero the gradients, forward, backward from a per-sequence upstream gradient (the DPO-like
-// entry point every objective uses). Output: `key value` lines; `#` lines are comments.
+// entry point every objective uses). Also: sampled tokens/s of the key/value-cached sampler.
+// Output: `key value` lines; `#` lines are comments.
 import Numerics
 import Training
 
@@ -78,6 +79,17 @@ do {
   print("forward_tokens_per_s \(tokens / f.wall)")
   print("ms_per_train_step \(1000 * fb.wall)")
   print("cpu_ms_per_train_step \(1000 * fb.cpu)")
+
+  // Sampling (key/value-cached, temperature 1): 256 prompts of 9 tokens, up to 39 new tokens
+  // each (EOS = token 1 ends a response early).
+  let sampler = try Sampler(temperature: 1, eosToken: 1, padToken: 0, batchSize: 256)
+  let prompts = (0..<256).map { _ in (0..<9).map { _ in data.uniformInt(in: 3..<vocab) } }
+  var sampleStream = RandomStream(seed: 1, stream: 2)
+  let t0 = now()
+  let responses = try sampler.sample(from: model, prompts: prompts, random: &sampleStream)
+  let elapsed = now() - t0
+  let generated = responses.reduce(0) { $0 + $1.count }
+  print("sampled_tokens_per_s \(Double(generated) / elapsed)")
 } catch {
   print("# benchmark failed: \(error)")
   exit(1)
