@@ -20,8 +20,6 @@ public struct Sampler: Sendable, Equatable {
   public var temperature: Double
   /// The end-of-sequence id: generation stops after emitting it (it is kept in the response).
   public var eosToken: Int
-  /// The padding id used to batch prefixes of different lengths.
-  public var padToken: Int
   /// At most this many response tokens (also limited by the model's context).
   public var maxResponseLength: Int
   /// Prompts processed together per forward pass.
@@ -30,7 +28,7 @@ public struct Sampler: Sendable, Equatable {
   /// - Throws: ``ModelError`` unless τ is finite and ≥ 0, maxResponseLength ≥ 1 and
   ///   batchSize ≥ 1.
   public init(
-    temperature: Double, eosToken: Int, padToken: Int, maxResponseLength: Int = .max,
+    temperature: Double, eosToken: Int, maxResponseLength: Int = .max,
     batchSize: Int = 64
   ) throws(ModelError) {
     try ModelError.require(
@@ -41,7 +39,6 @@ public struct Sampler: Sendable, Equatable {
     try ModelError.require(batchSize >= 1, "batchSize", batchSize, "must be ≥ 1")
     self.temperature = temperature
     self.eosToken = eosToken
-    self.padToken = padToken
     self.maxResponseLength = maxResponseLength
     self.batchSize = batchSize
   }

@@ -9,7 +9,6 @@ import Training
 @Suite("Training sampler")
 struct ModelSamplerTests {
   static let eos = 1
-  static let pad = 0
 
   /// A small model whose parameters are spread (N(0, 0.5²)) so that its distributions are
   /// far from uniform and far from one-hot.
@@ -26,7 +25,7 @@ struct ModelSamplerTests {
 
   @Test func sameSeedSameTokens() throws {
     let m = try Self.model()
-    let s = try Sampler(temperature: 1, eosToken: Self.eos, padToken: Self.pad, batchSize: 3)
+    let s = try Sampler(temperature: 1, eosToken: Self.eos, batchSize: 3)
     var r1 = RandomStream(seed: 42, stream: 7)
     var r2 = RandomStream(seed: 42, stream: 7)
     let a = try s.sample(from: m, prompts: Self.prompts, random: &r1)
@@ -43,8 +42,8 @@ struct ModelSamplerTests {
 
   @Test func tinyTemperatureEqualsGreedy() throws {
     let m = try Self.model()
-    let greedy = try Sampler(temperature: 0, eosToken: Self.eos, padToken: Self.pad)
-    let cold = try Sampler(temperature: 1e-6, eosToken: Self.eos, padToken: Self.pad)
+    let greedy = try Sampler(temperature: 0, eosToken: Self.eos)
+    let cold = try Sampler(temperature: 1e-6, eosToken: Self.eos)
     var r0 = RandomStream(seed: 1)
     var r1 = RandomStream(seed: 2)
     let g = try greedy.sample(from: m, prompts: Self.prompts, random: &r0)
@@ -58,7 +57,7 @@ struct ModelSamplerTests {
   @Test func stopsAtEOSOrContext() throws {
     let m = try Self.model()
     let s = try Sampler(
-      temperature: 1.5, eosToken: Self.eos, padToken: Self.pad, maxResponseLength: 6)
+      temperature: 1.5, eosToken: Self.eos, maxResponseLength: 6)
     var r = RandomStream(seed: 9)
     let out = try s.sample(from: m, prompts: Self.prompts, random: &r)
     for (p, y) in zip(Self.prompts, out) {
@@ -74,7 +73,7 @@ struct ModelSamplerTests {
   /// draws lies within 5 standard errors √(p(1−p)/n) of p_k ∝ exp(ℓ_k/τ) (per-category
   /// false-alarm probability ≈ 6e-7 under the null).
   @Test func drawsFromTemperedDistribution() throws {
-    let s = try Sampler(temperature: 0.7, eosToken: Self.eos, padToken: Self.pad)
+    let s = try Sampler(temperature: 0.7, eosToken: Self.eos)
     let logits = [-0.2, -1.5, -3.0, -0.9, -2.2]
     let w = logits.map { exp($0 / 0.7) }
     let z = w.reduce(0, +)
@@ -93,10 +92,10 @@ struct ModelSamplerTests {
 
   @Test func rejectsBadInput() throws {
     #expect(throws: ModelError.self) {
-      try Sampler(temperature: -1, eosToken: 1, padToken: 0)
+      try Sampler(temperature: -1, eosToken: 1)
     }
     let m = try Self.model()
-    let s = try Sampler(temperature: 1, eosToken: 1, padToken: 0)
+    let s = try Sampler(temperature: 1, eosToken: 1)
     var r = RandomStream(seed: 1)
     #expect(throws: ModelError.self) { try s.sample(from: m, prompts: [[]], random: &r) }
     #expect(throws: ModelError.self) {

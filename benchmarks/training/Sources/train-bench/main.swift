@@ -82,7 +82,7 @@ do {
 
   // Sampling (key/value-cached, temperature 1): 256 prompts of 9 tokens, up to 39 new tokens
   // each (EOS = token 1 ends a response early).
-  let sampler = try Sampler(temperature: 1, eosToken: 1, padToken: 0, batchSize: 256)
+  let sampler = try Sampler(temperature: 1, eosToken: 1, batchSize: 256)
   let prompts = (0..<256).map { _ in (0..<9).map { _ in data.uniformInt(in: 3..<vocab) } }
   var sampleStream = RandomStream(seed: 1, stream: 2)
   let t0 = now()
