@@ -40,8 +40,15 @@ public struct ConditionalJudge: Sendable {
   /// The qualifying conditions (singles, then pairwise conjunctions), with examples.
   public func qualifying(minimumSatisfying: Int = 100) -> [ConditionReport] {
     var candidates: [(String, UInt32)] = conditions.enumerated().map { ($1, UInt32(1) << UInt32($0)) }
+    let recorded = Array(failsByMask.keys) + Array(holdsByMask.keys)
     for i in conditions.indices {
       for j in conditions.indices where j > i {
+        // A conjunction in which one condition implies the other on every recorded case is
+        // the narrower single condition, already a candidate: it would only repeat it.
+        let bi = UInt32(1) << UInt32(i), bj = UInt32(1) << UInt32(j)
+        let iImpliesJ = recorded.allSatisfy { $0 & bi == 0 || $0 & bj != 0 }
+        let jImpliesI = recorded.allSatisfy { $0 & bj == 0 || $0 & bi != 0 }
+        if iImpliesJ || jImpliesI { continue }
         candidates.append(
           ("\(conditions[i]) and \(conditions[j])", (UInt32(1) << UInt32(i)) | (UInt32(1) << UInt32(j))))
       }

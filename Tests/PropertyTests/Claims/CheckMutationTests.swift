@@ -130,7 +130,22 @@ import Testing
     let (v1, reports) = separating.verdict()
     #expect(v1 == .conditional)
     #expect(reports.map(\.condition).contains("x > 0"))
+    // "x > 5" implies "x > 0" on every case, so "x > 0 and x > 5" would repeat "x > 5".
+    #expect(!reports.map(\.condition).contains("x > 0 and x > 5"))
     #expect(none.verdict().0 == .refuted)
+  }
+
+  // Conjunctions of two conditions neither of which implies the other are still offered.
+  @Test func conditionalRuleKeepsGenuineConjunctions() {
+    var judge = ConditionalJudge(conditions: ["x > 0", "y > 0"])
+    for i in -20...20 {
+      for j in -20...20 {
+        judge.record(holds: i > 0 && j > 0, satisfies: [i > 0, j > 0], describe: "(\(i), \(j))")
+      }
+    }
+    let (v, reports) = judge.verdict()
+    #expect(v == .conditional)
+    #expect(reports.map(\.condition) == ["x > 0 and y > 0"])
   }
 
   // Monte Carlo: a fair coin is decided below 0.6 and above 0.4, and is undecided at 0.5.
