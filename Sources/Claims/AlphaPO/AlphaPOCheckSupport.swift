@@ -100,6 +100,23 @@ enum AlphaPOTolerance {
   /// h = 1e-4, negligible for normal-range values) is added to the FD tolerance.
   static func subnormalFloor(step h: Double) -> Double { 16 * Double.leastNonzeroMagnitude / h }
 
+  /// The §2.4 FD rule with its retry, the comparison also given the step h_k in use (so that
+  /// step-dependent tolerance terms such as hidden rounding/h_k are taken at that step).
+  static func fdRuleStepped(
+    _ f: (Double) -> Double, at x: Double, step h: Double,
+    compare: (Estimate, Double) -> (residual: Double, tolerance: Double)
+  ) throws -> (passed: Bool, residual: Double, tolerance: Double) {
+    var first: (Double, Double)? = nil
+    for k in 0..<3 {
+      let hk = h / pow(10, Double(k))
+      let e = try Derivative.derivative(of: f, at: x, method: .central, step: hk)
+      let c = compare(e, hk)
+      if first == nil { first = (c.residual, c.tolerance) }
+      if c.residual <= c.tolerance { return (true, c.residual, c.tolerance) }
+    }
+    return (false, first?.0 ?? .nan, first?.1 ?? .nan)
+  }
+
   /// The §2.4 FD rule with its retry: compares `analytic` (a function of the FD estimate, so
   /// the comparison can be made on a transformed scale) at h, h/10, h/100; passes if any
   /// step passes. Returns (passed, worst residual, tolerance at h).

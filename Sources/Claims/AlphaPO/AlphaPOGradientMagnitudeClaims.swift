@@ -93,13 +93,13 @@ extension AlphaPOClaims {
         let lin = formula(c.example, a)
         let rhs = lin >= 1e-300 ? lin : exp(AlphaPOGradientLogSpace.evaluate(c.example, alpha: a).lambda)
         // Beyond §2.4: the rounding of z unseen by abserr and the subnormal floor (see
-        // AlphaPOTolerance.hiddenLossRounding, .subnormalFloor), taken at h.
-        let extra = 10 * AlphaPOTolerance.hiddenLossRounding(c.example, alpha: a) / 1e-3
-          + AlphaPOTolerance.subnormalFloor(step: 1e-3)
-        let res = try AlphaPOTolerance.fdRule(c.loss, at: 0, step: 1e-3) { e in
+        // AlphaPOTolerance.hiddenLossRounding, .subnormalFloor), at the step in use.
+        let hidden = AlphaPOTolerance.hiddenLossRounding(c.example, alpha: a)
+        let res = try AlphaPOTolerance.fdRuleStepped(c.loss, at: 0, step: 1e-3) { e, hk in
           (
             abs(abs(e.value) - rhs),
-            AlphaPOTolerance.finiteDifference(abserr: e.error, value: rhs).absolute + extra
+            AlphaPOTolerance.finiteDifference(abserr: e.error, value: rhs).absolute
+              + 10 * hidden / hk + AlphaPOTolerance.subnormalFloor(step: hk)
           )
         }
         tally.record(

@@ -117,14 +117,14 @@ extension AlphaPOClaims {
           }
           let g = grad[k]
           // Beyond §2.4's 10·abserr + 16ε|value|: the rounding of z that abserr cannot see and
-          // the subnormal floor (AlphaPOTolerance.hiddenLossRounding, .subnormalFloor), both
-          // taken at h (the larger of the three steps' allowances is not used).
-          let extra = 10 * hidden / 1e-4 + AlphaPOTolerance.subnormalFloor(step: 1e-4)
-          let res = try AlphaPOTolerance.fdRule(loss, at: 0, step: 1e-4) { est in
+          // the subnormal floor (AlphaPOTolerance.hiddenLossRounding, .subnormalFloor), each at
+          // the step in use (like abserr itself, they grow as the retry shrinks h).
+          let res = try AlphaPOTolerance.fdRuleStepped(loss, at: 0, step: 1e-4) { est, hk in
             if fdAtH[k] == nil { fdAtH[k] = est }
             return (
               abs(est.value - g),
-              AlphaPOTolerance.finiteDifference(abserr: est.error, value: g).absolute + extra
+              AlphaPOTolerance.finiteDifference(abserr: est.error, value: g).absolute
+                + 10 * hidden / hk + AlphaPOTolerance.subnormalFloor(step: hk)
             )
           }
           tally.record(

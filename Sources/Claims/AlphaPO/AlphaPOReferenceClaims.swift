@@ -68,8 +68,7 @@ extension AlphaPOClaims {
         let name = k == 0 ? "first" : "second"
         let g = k == 0 ? ga : gb
         let hiddenTerm = k == 0 ? a.slope * a.zTerms : b.slope * b.zTerms
-        let extra = 10 * 4 * eps * hiddenTerm / 1e-4 + AlphaPOTolerance.subnormalFloor(step: 1e-4)
-        let res = try AlphaPOTolerance.fdRule({ t in
+        let res = try AlphaPOTolerance.fdRuleStepped({ t in
           let (x, y): (Double, Double)
           if let v = cache[t] {
             (x, y) = v
@@ -78,9 +77,9 @@ extension AlphaPOClaims {
             cache[t] = (x, y)
           }
           return k == 0 ? first(x, y).loss : second(x, y).loss
-        }, at: 0, step: 1e-4) { e in
+        }, at: 0, step: 1e-4) { e, hk in
           (abs(e.value - g), AlphaPOTolerance.finiteDifference(abserr: e.error, value: g).absolute
-            + 16 * eps * s + extra)
+            + 16 * eps * s + 10 * 4 * eps * hiddenTerm / hk + AlphaPOTolerance.subnormalFloor(step: hk))
         }
         tally.record("(b) \(label): FD vs analytic (\(name))", passed: res.passed, residual: res.residual,
           allowed: res.tolerance, reason: "§2.4 FD rule", inputs: [NamedValue("θ index", Double(i))],
