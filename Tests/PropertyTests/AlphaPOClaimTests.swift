@@ -124,6 +124,91 @@ import Testing
     #expect(wrong.verdict == .refuted)
   }
 
+  @Test func rewardDerivativeFailsOnWrongSignOrReward() throws {
+    let ctx = CheckContext(seed: 1, mode: .quick)
+    let reward: (Double, Int, Double, Double) -> Double = { lp, n, a, b in
+      AlphaPO(alpha: a, beta: b, gamma: 0).reward(logProb: lp, length: n)
+    }
+    // (a) with the sign flipped: the log magnitudes agree, only the sign comparison catches it.
+    var forms = AlphaPOClaims.rewardDerivativeForms
+    forms[0].1 = { lp, n, a, b in
+      (-1, AlphaPORewardShape.logDerivativeEq5(logProb: lp, length: n, alpha: a, beta: b))
+    }
+    let flipped = try AlphaPOClaims.rewardDerivativeCheck(ctx, reward: reward, forms: forms)
+    #expect(flipped.verdict == .refuted)
+    #expect(flipped.classes.first { $0.name.hasPrefix("positivity") }.map { $0.failures > 0 } == true)
+    // A reward whose derivative is negative (−r_α): positivity fails on the FD alone.
+    let negated = try AlphaPOClaims.rewardDerivativeCheck(
+      ctx, reward: { -reward($0, $1, $2, $3) }, forms: AlphaPOClaims.rewardDerivativeForms)
+    #expect(negated.verdict == .refuted)
+    #expect(negated.classes.first { $0.name.hasPrefix("positivity") }.map { $0.failures > 0 } == true)
+    // (5) without the 1/|y| (magnitude error).
+    var noLength = AlphaPOClaims.rewardDerivativeForms
+    noLength[1].1 = { lp, n, a, b in
+      (1, AlphaPORewardShape.logDerivativeEq5(logProb: lp, length: n, alpha: a, beta: b) + log(Double(n)))
+    }
+    let wrong = try AlphaPOClaims.rewardDerivativeCheck(ctx, reward: reward, forms: noLength)
+    #expect(wrong.classes.first { $0.name.hasPrefix("(b)") }.map { $0.failures > 0 } == true)
+  }
+
+  @Test func nonpositiveInnerProductFailsOnWrongGradient() {
+    let ctx = CheckContext(seed: 1, mode: .quick)
+    // (19) with the sign of the r′(π_l)∇π_l term flipped: −⟨∇π_w, ∇ℓ⟩ then loses the
+    // −ℓ′r′(π_l)⟨∇π_w,∇π_l⟩ ≥ 0 contribution and turns negative where r′(π_l) dominates.
+    let wrong = AlphaPOClaims.nonpositiveInnerProductCheck(ctx) { x, a in
+      var g = AlphaPOClaims.lossGradientEq19Scaled(x, a)
+      g.v = zip(x.gW, x.gL).map { g.weightW * $0.0 + g.weightL * $0.1 }
+      return g
+    }
+    #expect(wrong.verdict == .refuted)
+    #expect(wrong.counterexample != nil)
+  }
+
+  @Test func ratioEq25FailsOnWrongRatio() throws {
+    let ctx = CheckContext(seed: 1, mode: .quick)
+    // (25) without the length ratio |y_l|/|y_w|: both the closed-form and the FD line fail.
+    let wrong = try AlphaPOClaims.ratioEq25Check(ctx) { x, a in
+      AlphaPOCorollary33.logRatioEq25(x, alpha: a) - log(Double(x.lenL)) + log(Double(x.lenW))
+    }
+    #expect(wrong.verdict == .refuted)
+    #expect(wrong.classes.first { $0.name.hasPrefix("FD ratio") }.map { $0.failures > 0 } == true)
+  }
+
+  @Test func lossFromRewardCoversTheFixedAlphas() throws {
+    // The drawn α plus the six fixed values of §2.2 with |α| ≥ 1e-6, on each of 1,000 draws.
+    let out = try AlphaPOClaims.lossFromRewardCheck(
+      CheckContext(seed: 1, mode: .quick), reward: AlphaPORewardShape.rewardLiteral)
+    let c = out.classes.first { $0.name == "(4) AlphaPO argument (as printed)" }
+    #expect(c?.cases == 1_000 * 7)
+  }
+
+  @Test func klLimitsReportBothDirections() throws {
+    let claim = try #require(ClaimRegistry.claim(id: "alphapo.alpha-divergence-kl-limits"))
+    let out = try claim.check(CheckContext(seed: 1, mode: .quick))
+    for lim in ["α → 0⁺", "α → 0⁻", "α → 1⁺", "α → 1⁻"] {
+      for dir in ["KL(p‖q)", "KL(q‖p)"] {
+        #expect(out.notes.contains { $0.hasPrefix("\(lim) vs \(dir)") }, "\(lim) \(dir)")
+      }
+    }
+    // The claimed directions are approached on every pair; the other directions on none
+    // (KL(p‖q) ≠ KL(q‖p) for these random pairs).
+    #expect(out.notes.contains { $0.hasPrefix("α → 0⁺ vs KL(p‖q): approached (e₁₀ ≤ 1e-8(1 + KL)) in 100 of 100") })
+    #expect(out.notes.contains { $0.hasPrefix("α → 1⁻ vs KL(q‖p): approached (e₁₀ ≤ 1e-8(1 + KL)) in 100 of 100") })
+  }
+
+  @Test func degenerateCasesReportPartD() throws {
+    let claim = try #require(ClaimRegistry.claim(id: "alphapo.alpha0-degenerate-cases"))
+    let out = try claim.check(CheckContext(seed: 1, mode: .quick))
+    #expect(out.notes.contains { $0.hasPrefix("(d) argument of (10) < 1") })
+    #expect(out.notes.contains { $0.hasPrefix("(d) argument of (10) ≥ 1") })
+  }
+
+  @Test func alpha0BoundaryNoteStatesMinusH() throws {
+    let claim = try #require(ClaimRegistry.claim(id: "alphapo.alpha0-is-boundary"))
+    let out = try claim.check(CheckContext(seed: 1, mode: .quick))
+    #expect(out.notes.contains { $0.hasPrefix("(α₀ − α*)·m = −h(α₀)") })
+  }
+
   @Test func specialCaseFailsOnWrongPrintedForm() {
     let ctx = CheckContext(seed: 1, mode: .quick)
     let wrong = AlphaPOClaims.specialCaseCheck(ctx, alpha: 1, printed: AlphaPORewardShape.rewardLinear) {

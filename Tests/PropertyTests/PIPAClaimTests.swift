@@ -329,6 +329,24 @@ import Testing
     #expect(o.verdict == .refuted)
   }
 
+  @Test func objectiveDirectionWrongSignNoteFollowsTheOutcome() throws {
+    // The "wrong sign" note appears only when the check failed and θ_KL is a local maximizer of
+    // P on every decided instance.
+    let wrongSign = "has the wrong sign"
+    #expect(PIPAClaims.objectiveDirectionNotes(failures: 3, decided: 3, localMax: 3)
+      .contains { $0.contains(wrongSign) })
+    #expect(!PIPAClaims.objectiveDirectionNotes(failures: 0, decided: 3, localMax: 0)
+      .contains { $0.contains(wrongSign) })
+    #expect(!PIPAClaims.objectiveDirectionNotes(failures: 2, decided: 3, localMax: 2)
+      .contains { $0.contains(wrongSign) })
+    #expect(!PIPAClaims.objectiveDirectionNotes(failures: 0, decided: 0, localMax: 0)
+      .contains { $0.contains(wrongSign) })
+    // And on the real run (refuted, Hessian of P negative definite at θ_KL) it is present.
+    let out = try PIPAClaims.objectiveDirection(CheckContext(seed: 1, mode: .quick))
+    #expect(out.verdict == .refuted)
+    #expect(out.notes.contains { $0.contains(wrongSign) }, "\(out.notes)")
+  }
+
   @Test func couplingRefutedWhenTheNegativesAreNotRedrawn() {
     // The "redrawn" n₀ equals the first: f* cannot move, so no dataset shows dependence.
     let o = PIPAClaims.pipamCoupling(Self.quick) { n0, _ in n0 }

@@ -72,6 +72,51 @@ enum AlphaPOTolerance {
       reason: "§2.4 FD rule: 10·abserr + 16ε|value|")
   }
 
+  /// Rounding that GSL's abserr cannot see when the per-example loss ℓ(z) is differenced: abserr
+  /// estimates round-off from |ℓ| only, but z = δr − γ is formed from terms of size
+  /// Z = |β/α|(e^{αc_w}(1 + |αc_w|) + e^{αc_l}(1 + |αc_l|) + 2) + γ (α ≠ 0; e^{x} carries relative
+  /// error ε|x|) or β(c_w + c_l) + γ (α = 0), and their rounding moves ℓ by about ε|ℓ′(z)|Z. A
+  /// factor 4 covers the few operations per term. Divided by the step and multiplied by 10 (as
+  /// abserr is), it is added to the FD tolerance (the same correction as the engine FD rule's
+  /// `inputRounding`). In the tail (ℓ′ ~ e^{−z}, Z ≫ |z|) this is what separates FD noise from
+  /// a wrong formula.
+  static func hiddenLossRounding(_ e: AlphaPOExample, alpha a: Double) -> Double {
+    let z = AlphaPOGradientFactors.deltaRStable(e, alpha: a) - e.gamma
+    let lp = abs(AlphaPOGradientFactors.lossDerivative(z))
+    if lp == 0 || !lp.isFinite { return 0 }
+    let zTerms: Double
+    if a == 0 {
+      zTerms = e.beta * (e.cw + e.cl) + e.gamma
+    } else {
+      zTerms = abs(e.beta / a) * (exp(a * e.cw) * (1 + abs(a * e.cw)) + exp(a * e.cl) * (1 + abs(a * e.cl)) + 2)
+        + e.gamma
+    }
+    let v = 4 * eps * lp * zTerms
+    return v.isFinite ? v : 0
+  }
+
+  /// The absolute rounding floor of a difference quotient in the subnormal range: loss values
+  /// below 2⁻¹⁰²² are rounded absolutely (2⁻¹⁰⁷⁴), not relatively, so 16·2⁻¹⁰⁷⁴/h (≈ 8e-319 at
+  /// h = 1e-4, negligible for normal-range values) is added to the FD tolerance.
+  static func subnormalFloor(step h: Double) -> Double { 16 * Double.leastNonzeroMagnitude / h }
+
+  /// The §2.4 FD rule with its retry, the comparison also given the step h_k in use (so that
+  /// step-dependent tolerance terms such as hidden rounding/h_k are taken at that step).
+  static func fdRuleStepped(
+    _ f: (Double) -> Double, at x: Double, step h: Double,
+    compare: (Estimate, Double) -> (residual: Double, tolerance: Double)
+  ) throws -> (passed: Bool, residual: Double, tolerance: Double) {
+    var first: (Double, Double)? = nil
+    for k in 0..<3 {
+      let hk = h / pow(10, Double(k))
+      let e = try Derivative.derivative(of: f, at: x, method: .central, step: hk)
+      let c = compare(e, hk)
+      if first == nil { first = (c.residual, c.tolerance) }
+      if c.residual <= c.tolerance { return (true, c.residual, c.tolerance) }
+    }
+    return (false, first?.0 ?? .nan, first?.1 ?? .nan)
+  }
+
   /// The §2.4 FD rule with its retry: compares `analytic` (a function of the FD estimate, so
   /// the comparison can be made on a transformed scale) at h, h/10, h/100; passes if any
   /// step passes. Returns (passed, worst residual, tolerance at h).

@@ -84,16 +84,46 @@ extension AlphaPOClaims {
           absolute: 1e-9 * (1 + abs(a10 * m) + logTermSum(x)), relative: 0,
           reason: "catalog: 1e-9(1 + |α₀m| + Σ|log terms|)"),
         inputs: corollaryInputs(x) + [NamedValue("α₀", a10)], detail: "h(α₀) = \(h)")
-      // h is affine in α with slope −m (eq. 5), so its root is α* = α₀ + h(α₀)/m; reported.
-      offsets.append(h)
+      // h is affine in α with slope −m (eq. 5): h(α) = h(α₀) − m(α − α₀), so its root is
+      // α* = α₀ + h(α₀)/m and (α₀ − α*)·m = −h(α₀); reported.
+      offsets.append(-h)
     }
     let sorted = offsets.map(abs).sorted()
     let notes = [
-      "(α₀ − α*)·m = h(α₀) (h is affine in α with slope −m): median |·| "
+      "(α₀ − α*)·m = −h(α₀) (h is affine in α with slope −m): median |·| "
         + (sorted.isEmpty ? "–" : format3(sorted[sorted.count / 2])) + ", max " + format3(sorted.last ?? 0),
       "reading: α* from the affine h instead of GSL's Brent root solver (same root; h is exactly affine)",
     ]
     return tally.outcome(claim: "α₀ of (10) = (31) and is the root of (9)'s two sides", notes: notes)
+  }
+
+  /// The alpha0-threshold test of one draw: the sign of dπ_w/dt (from h, r′ of (5)) at α₀,
+  /// α₀ ± δ(1 + |α₀|) for δ ∈ {1e-6, 1e-3, 0.1, 1, 10, 10³}; `ok` if no non-tied negative value
+  /// lies on the claimed side (α ≥ α₀ for m < 0, α ≤ α₀ for m > 0).
+  static func alpha0ThresholdTest(_ x: AlphaPOGradientExample, alpha0 a0: Double)
+    -> (ok: Bool, bad: String, otherSideNegative: Int)
+  {
+    let m = x.margin
+    let scale = 1 + abs(a0)
+    var points: [Double] = [a0]
+    for dlt in [1e-6, 1e-3, 1e-1, 1, 10, 1e3] { points += [a0 + dlt * scale, a0 - dlt * scale] }
+    var ok = true
+    var bad = ""
+    var otherSideNegative = 0
+    for a in points {
+      let h = hCondition(x, a)
+      let tie = 1e-10 * (logTermSum(x) + abs(a * x.cw) + abs(a * x.cl))
+      let claimedSide = m < 0 ? a >= a0 : a <= a0
+      if h < -tie {
+        if claimedSide {
+          ok = false
+          if bad.isEmpty { bad = "dπ_w/dt < 0 at α = \(a) (α₀ = \(a0), m = \(m)): h = \(h)" }
+        } else {
+          otherSideNegative += 1
+        }
+      }
+    }
+    return (ok, bad, otherSideNegative)
   }
 
   static let alpha0Threshold = Claim(
@@ -115,24 +145,10 @@ extension AlphaPOClaims {
       let a0 = AlphaPOCorollary33.alpha0Eq10(x)
       let m = x.margin
       if m > 0 { pos += 1 } else { neg += 1 }
-      let scale = 1 + abs(a0)
-      var points: [Double] = [a0]
-      for dlt in [1e-6, 1e-3, 1e-1, 1, 10, 1e3] { points += [a0 + dlt * scale, a0 - dlt * scale] }
-      var ok = true
-      var bad = ""
-      for a in points {
-        let h = hCondition(x, a)
-        let tie = 1e-10 * (logTermSum(x) + abs(a * x.cw) + abs(a * x.cl))
-        let claimedSide = m < 0 ? a >= a0 : a <= a0
-        if h < -tie {
-          if claimedSide {
-            ok = false
-            if bad.isEmpty { bad = "dπ_w/dt < 0 at α = \(a) (α₀ = \(a0), m = \(m)): h = \(h)" }
-          } else {
-            otherSideNegative += 1
-          }
-        }
-      }
+      let t = alpha0ThresholdTest(x, alpha0: a0)
+      let ok = t.ok
+      let bad = t.bad
+      otherSideNegative += t.otherSideNegative
       tally.record("\(src), m \(m > 0 ? ">" : "<") 0", passed: ok, inputs: corollaryInputs(x), detail: bad)
       let lnw = x.logPiW + log(Double(x.lenW))
       let lnl = x.logPiL + log(Double(x.lenL))

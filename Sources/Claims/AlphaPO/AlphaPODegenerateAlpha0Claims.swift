@@ -87,10 +87,31 @@ extension AlphaPOClaims {
         inputs: d.inputs + [NamedValue("‖g_w‖²", x.normSqW), NamedValue("⟨g_w, g_l⟩", x.inner)],
         detail: "signs of dπ_w/dt over α: \(signs.sorted()), predicted \(predicted)")
     }
+    // (d) information: positive inner product and m ≠ 0 (abstract draws), split by whether the
+    // log argument of (10) is < 0 (argument < 1) or ≥ 0; the sign of α₀ and the
+    // alphapo.alpha0-threshold test on each part.
+    var partD = [String: (draws: Int, a0Pos: Int, a0Neg: Int, a0Other: Int, fail: Int, other: Int)]()
+    let dLabels = ["(d) argument of (10) < 1", "(d) argument of (10) ≥ 1"]
+    for (x, _) in corollaryDraws(&r, m1: 0, abstract: ctx.count(full: 2_000, quick: 200)) {
+      let a0 = AlphaPOCorollary33.alpha0Eq10(x)
+      let key = dLabels[AlphaPOCorollary33.logArgumentEq10(x) < 0 ? 0 : 1]
+      var p = partD[key] ?? (0, 0, 0, 0, 0, 0)
+      p.draws += 1
+      if a0 > 0 { p.a0Pos += 1 } else if a0 < 0 { p.a0Neg += 1 } else { p.a0Other += 1 }
+      let t = alpha0ThresholdTest(x, alpha0: a0)
+      if !t.ok { p.fail += 1 }
+      p.other += t.otherSideNegative
+      partD[key] = p
+    }
     let notes = classes.keys.sorted().map { k in
       "\(k): IEEE class of (10) " + classes[k]!.keys.sorted().map { "\($0) \(classes[k]![$0]!)" }.joined(separator: ", ")
         + " (information; follows from IEEE 754)"
-    } + ["(d) (information part of the entry) not run: see alphapo.alpha0-threshold"]
+    } + dLabels.map { k in
+      let p = partD[k] ?? (0, 0, 0, 0, 0, 0)
+      return "\(k) (information, ⟨∇π_w,∇π_l⟩ > 0, m ≠ 0): \(p.draws) draws; α₀ > 0 in \(p.a0Pos), "
+        + "α₀ < 0 in \(p.a0Neg), other \(p.a0Other); alphapo.alpha0-threshold test fails on the "
+        + "claimed side in \(p.fail), negative dπ_w/dt on the other side at \(p.other) points"
+    }
     return tally.outcome(claim: "m = 0: sign of dπ_w/dt α-independent and as (25) predicts", notes: notes)
   }
 }

@@ -47,31 +47,39 @@ extension AlphaPOClaims {
         "(2) SimPO loss", residual: abs(softplus(-zR0) - l0),
         tolerance: AlphaPOTolerance.closed(2 * s0 + 2 * l0), inputs: d.inputs,
         detail: "softplus(−z) \(softplus(-zR0)) vs loss (2) \(l0)")
-      // AlphaPO (4).
-      let rw = reward(d.logPiW, d.lenW, d.alpha, d.beta)
-      let rl = reward(d.logPiL, d.lenL, d.alpha, d.beta)
-      let zR = rw - rl - d.gamma
-      let obj = AlphaPO(alpha: d.alpha, beta: d.beta, gamma: d.gamma)
-      let zP = obj.margin(pair)
-      let pw = exp(-d.alpha * d.lw)
-      let pl = exp(-d.alpha * d.ll)
-      let zPrinted = -d.beta / d.alpha * pw + d.beta / d.alpha * pl - d.gamma
-      let s = abs(rw) + abs(rl) + d.gamma + abs(d.beta / d.alpha) * (pw + pl + 2)
-      tally.record(
-        "(4) AlphaPO argument (Objectives)", residual: abs(zR - zP),
-        tolerance: AlphaPOTolerance.closed(s), inputs: d.inputs,
-        detail: "reward side \(zR) vs Objectives (4) \(zP)")
-      tally.record(
-        "(4) AlphaPO argument (as printed)", residual: abs(zR - zPrinted),
-        tolerance: AlphaPOTolerance.closed(s), inputs: d.inputs,
-        detail: "reward side \(zR) vs printed (4) \(zPrinted)")
-      let l = try obj.loss(pair)
-      tally.record(
-        "(4) AlphaPO loss", residual: abs(softplus(-zR) - l),
-        tolerance: AlphaPOTolerance.closed(s + 2 * l), inputs: d.inputs,
-        detail: "softplus(−z) \(softplus(-zR)) vs loss (4) \(l)")
+      // AlphaPO (4), at the drawn α and the fixed α of §2.2 except those with |α| < 10⁻⁶
+      // (0 and ±10⁻⁸: α divides in (4); (2) covers the α → 0 limit).
+      for a in [d.alpha] + alphaPOFixedAlphas.filter({ abs($0) >= 1e-6 }) {
+        var dd = d
+        dd.alpha = a
+        let rw = reward(d.logPiW, d.lenW, a, d.beta)
+        let rl = reward(d.logPiL, d.lenL, a, d.beta)
+        let zR = rw - rl - d.gamma
+        let obj = AlphaPO(alpha: a, beta: d.beta, gamma: d.gamma)
+        let zP = obj.margin(pair)
+        let pw = exp(-a * d.lw)
+        let pl = exp(-a * d.ll)
+        let zPrinted = -d.beta / a * pw + d.beta / a * pl - d.gamma
+        let s = abs(rw) + abs(rl) + d.gamma + abs(d.beta / a) * (pw + pl + 2)
+        tally.record(
+          "(4) AlphaPO argument (Objectives)", residual: abs(zR - zP),
+          tolerance: AlphaPOTolerance.closed(s), inputs: dd.inputs,
+          detail: "reward side \(zR) vs Objectives (4) \(zP)")
+        tally.record(
+          "(4) AlphaPO argument (as printed)", residual: abs(zR - zPrinted),
+          tolerance: AlphaPOTolerance.closed(s), inputs: dd.inputs,
+          detail: "reward side \(zR) vs printed (4) \(zPrinted)")
+        let l = try obj.loss(pair)
+        tally.record(
+          "(4) AlphaPO loss", residual: abs(softplus(-zR) - l),
+          tolerance: AlphaPOTolerance.closed(s + 2 * l), inputs: dd.inputs,
+          detail: "softplus(−z) \(softplus(-zR)) vs loss (4) \(l)")
+      }
     }
-    return tally.outcome(claim: "BT ∘ reward = printed loss (2) and (4)")
+    return tally.outcome(
+      claim: "BT ∘ reward = printed loss (2) and (4)",
+      notes: ["(4) at the drawn α and at α ∈ {±0.25, ±1, ±2} (§2.2 fixed values; 0 and ±10⁻⁸ "
+        + "excluded as |α| < 10⁻⁶, where α divides)"])
   }
 
   static let dpoRewardPartitionCancels = Claim(

@@ -86,6 +86,19 @@ import Testing
     #expect(wrong.verdict == .refuted)
   }
 
+  @Test func lossGradientSignLineFailsOnIncreasingLoss() throws {
+    // −ℓ (a loss increasing in z) with (19) negated to match it: the FD gradient then points
+    // along +b, so the measured ℓ′ is positive and the sign line fails.
+    let wrong = try AlphaPOClaims.lossGradientCheck(
+      CheckContext(seed: 1, mode: .quick), loss: { -AlphaPOClaims.eq19Loss($0, $1, $2, $3) }
+    ) { e, a in -AlphaPOGradientFactors.signedGradientEq6(e, alpha: a) }
+    #expect(wrong.verdict == .refuted)
+    let sign = wrong.classes.first { $0.name.hasPrefix("ℓ′(δr − γ) < 0") }
+    #expect(sign.map { $0.failures > 0 && $0.failures == $0.cases } == true)
+    let eq19 = wrong.classes.first { $0.name.hasPrefix("(19) vs FD") }
+    #expect(eq19.map { $0.failures == 0 } == true)
+  }
+
   @Test func preferredIncreasesCheckFailsOnWrongCondition() throws {
     // A condition that always "holds" admits the cases where dπ_w/dt < 0.
     let wrong = try AlphaPOClaims.preferredIncreasesCheck(CheckContext(seed: 1, mode: .quick)) {

@@ -15,8 +15,8 @@ import Testing
   // is inactive and ε cannot enter the objective; but on a cell with many positives and few
   // negatives the practical objective gains d₁ log F > d₀ log ε for the larger ε, so its best
   // point moves into the clip (F > 1), e.g. coupling instance #8 (K = 6) at ε = 1e-6 →
-  // conditional on the clip being inactive (full mode, seed 20251130: 24 of 59 decided
-  // instances active, conditional as well).
+  // conditional on the clip being inactive (full mode, seed 20251130, 100 instances per source:
+  // 109 of 285 decided instances active, 15 undecided, conditional as well).
   @Test func quickVerdict() throws {
     let out = try PIPAClaims.noAdditionalHyperparameters.check(CheckContext(seed: 1, mode: .quick))
     #expect(out.verdict == .conditional, "\(out.summary)")
@@ -26,7 +26,7 @@ import Testing
 
   @Test func confirmsWhenEpsilonCannotMatter() {
     // The same loss with ε frozen at 1e-10 whatever ε is tested: no instance can be active,
-    // so the verdict changes to confirmed (the check detects ε-dependence, not its absence).
+    // so the verdict is no longer conditional (the check detects ε-dependence, not its absence).
     let out = PIPAClaims.noAdditionalHyperparametersCheck(CheckContext(seed: 1, mode: .quick)) {
       l, c, _ in
       (
@@ -34,6 +34,12 @@ import Testing
         PIPAM.tokenSlope(logRatio: l, label: c, epsilon: 1e-10)
       )
     }
-    #expect(out.verdict == .confirmed, "\(out.summary)")
+    // With the instances of the full-mode layout (quick mode takes its first 3 per source) a
+    // frozen ε leaves no instance active; the undecided ones (a negative cell within 1e-6 of
+    // F = 1 while the F-vectors agree) exceed 20 % of 9, so the verdict is inconclusive, not
+    // conditional.
+    #expect(out.verdict != .conditional, "\(out.summary)")
+    #expect(out.verdict == .confirmed || out.verdict == .inconclusive, "\(out.summary)")
+    #expect(out.notes.contains { $0.hasPrefix("(b) inert") && $0.contains("active 0,") }, "\(out.notes)")
   }
 }
