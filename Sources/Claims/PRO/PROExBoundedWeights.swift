@@ -1,10 +1,12 @@
 // pro.bounded-weights — App. C, "Weighting factor": in the PRO gradient the weights of
 // ∇ log π_θ(y) are βŝ(y) (optimizer, |·| ≤ β/2) and αβ(σ(r(y) − r(y′)) − ½) (regularizer,
 // |·| ≤ αβ/2); RLHF's weights r_φ(y) and β log(π_θ/π_ref) are unbounded. (a) reads the weights
-// off the Objectives gradient in free log-probabilities (L_O and αR separately); (b) follows
-// π(y) = 10^{−j} down to log π(y) = −10⁸.
+// off the Objectives gradient in free log-probabilities (L_O and αR separately); (b) reads the
+// RLHF weight off the Objectives RLHF surrogate gradient along π(y) = 10^{−j} and finds the depth
+// (≤ 10⁸ in −log π) at which it passes each bound.
 import Analytic
 import Numerics
+import Objectives
 
 #if canImport(Glibc)
   import Glibc
@@ -13,6 +15,37 @@ import Numerics
 #endif
 
 extension PROExistenceClaims {
+  /// The RLHF θ-gradient under test (β, input) → ∂L/∂θ (injectable for the mutation test).
+  typealias RLHFGradient = @Sendable (Double, PRORLHF.Input) throws -> [Double]
+
+  /// The RLHF per-sample weights along the ray π(y₀) = e^{−t}, the other responses keeping the
+  /// ratios of `base`, with r_φ = 0. For logits θ = log π the gradient is
+  /// g_k = π_k(w_k − Σ_j π_j w_j), so w(y₀) − w(y₁) = g₀/π₀ − g₁/π₁ with y₁ the likeliest other
+  /// response; it is read at t ∈ {100, 400, 700} (π₀ stays a normal float64). Returns nil if the
+  /// gradient cannot be evaluated.
+  static func rlhfRayWeights(
+    base: [Double], refLogProbs: [Double], beta: Double, gradient: RLHFGradient
+  ) throws -> (slopeShallow: Double, slopeDeep: Double, deepestWeight: Double, scale: Double)? {
+    let m = base.count
+    let rest = logSumExp(Array(base[1...]))
+    let y1 = (1..<m).max { base[$0] < base[$1] } ?? 1
+    var gaps: [Double] = []
+    var scale = 0.0
+    for t in [100.0, 400, 700] {
+      var logPi = base.map { $0 - rest + log1p(-exp(-t)) }
+      logPi[0] = -t
+      let x = PRORLHF.Input(
+        logits: logPi, refLogits: refLogProbs, rewards: [Double](repeating: 0, count: m))
+      guard let g = try? gradient(beta, x), g.count >= m else { return nil }
+      gaps.append(abs(g[0] / exp(logPi[0]) - g[y1] / exp(logPi[y1])))
+      scale += t * (gaps[gaps.count - 1] + beta * t)
+    }
+    return (
+      (gaps[1] - gaps[0]) / 300, (gaps[2] - gaps[1]) / 300, gaps[2],
+      scale
+    )
+  }
+
   static let boundedWeights = Claim(
     id: "pro.bounded-weights", paper: .pro, source: "App. C, \"Weighting factor\" paragraph",
     kind: .bound,
@@ -26,7 +59,8 @@ extension PROExistenceClaims {
     _ ctx: CheckContext,
     regularizerBound: @escaping @Sendable (Double, Double, Double, Double) -> Double = {
       0.5 * $1 * $0 * $2 * $3
-    }
+    },
+    rlhfGradient: RLHFGradient = { beta, x in try PRORLHF(beta: beta).surrogateGradient(x) }
   ) throws -> CheckOutcome {
     let id = "pro.bounded-weights"
     let count = ctx.count(full: 10_000, quick: 1000)
@@ -34,6 +68,8 @@ extension PROExistenceClaims {
     var ratioO = 0.0
     var ratioR = 0.0
     var rlhfSup = 0.0
+    var deepest = 0.0
+    var rayExcluded = 0
     for j in 0..<count {
       var r = ctx.stream(id, index: UInt64(j))
       let m = 2 + j % 9
@@ -69,13 +105,40 @@ extension PROExistenceClaims {
         let rl = exp(u[y]) * inst.beta * abs(u[y] - inst.refLogProbs[y])
         rlhfSup = max(rlhfSup, rl)
       }
-      // (b) π(y₀) = 10^{−j}, log π(y₀) = −t down to −10⁸: |β log(π/π_ref)| beyond every bound.
-      let t = 1e8
-      let w = inst.beta * abs(-t - inst.refLogProbs[0])
-      for bound in [10.0, 1e3, 1e5] {
+      // (b) The RLHF weight of ∇log π(y₀) along the ray π(y₀) = 10^{−j} (rest renormalised),
+      // read off the Objectives RLHF surrogate gradient (27) (r_φ = 0, so the weight is the KL
+      // weight β log(π/π_ref)); see `rlhfRayWeights`.
+      if let ray = try rlhfRayWeights(
+        base: u, refLogProbs: inst.refLogProbs, beta: inst.beta, gradient: rlhfGradient)
+      {
+        deepest = max(deepest, ray.deepestWeight)
+        // T-round of a slope: each gap is read at log π(y₀) ≈ −t, whose stored value carries
+        // ulp(t), so exp and the weights there are relatively accurate to ~tε (C = Σ_t t·
+        // (gap + βt), two gaps per slope, over the 300-wide interval).
+        let tRay = PROExTolerance.round(terms: 8, sum: 0, conditioning: 2 * ray.scale / 300)
         tally.record(
-          "(b) |β log(π/π_ref)| exceeds \(formatNumber(bound)) at log π = −10⁸", passed: w > bound,
-          reason: "exact comparison", inputs: inst.inputs, detail: "|β log(π/π_ref)| = \(w)")
+          "(b) RLHF weight grows without deceleration along the ray",
+          passed: ray.slopeDeep > tRay.absolute && ray.slopeDeep >= ray.slopeShallow - tRay.absolute,
+          residual: max(0, ray.slopeShallow - ray.slopeDeep), allowed: tRay.absolute,
+          reason: tRay.reason, inputs: inst.inputs,
+          detail: "slope of |w(y₀) − w(y₁)| per unit −log π(y₀): \(ray.slopeShallow) on "
+            + "[100, 400], \(ray.slopeDeep) on [400, 700]")
+        for bound in [10.0, 1e3, 1e5] {
+          // Depth at which the weight gap exceeds the bound: read directly when reached by
+          // t = 700, else extrapolated at the measured deep slope (the weight is affine in
+          // log π, and the deceleration test above guards the extrapolation).
+          let depth =
+            ray.deepestWeight > bound
+            ? 700 : (ray.slopeDeep > 0 ? 700 + (bound - ray.deepestWeight) / ray.slopeDeep : .infinity)
+          tally.record(
+            "(b) RLHF weight exceeds \(formatNumber(bound)) by log π(y₀) = −10⁸",
+            passed: depth <= 1e8, residual: max(0, depth - 1e8), allowed: 0,
+            reason: "depth read off the measured weights", inputs: inst.inputs,
+            detail: "|w(y₀) − w(y₁)| = \(ray.deepestWeight) at log π(y₀) = −700, slope "
+              + "\(ray.slopeDeep) ⇒ exceeds \(formatNumber(bound)) at depth \(depth)")
+        }
+      } else {
+        rayExcluded += 1
       }
     }
     return tally.outcome(
@@ -84,6 +147,10 @@ extension PROExistenceClaims {
       notes: [
         "largest |∂L_O/∂u_y|/(½βµ̂(y)) = \(ratioO) (1 = attained: |ŝ| = ½)",
         "largest |∂(αR)/∂u_y|/(½αβµ(y)Σµ) = \(ratioR) (→ 1 as the reward gaps grow)",
+        "(b) reading: float64 cannot hold π(y₀) below e^{−745}, so the RLHF weight is read off "
+          + "the Objectives gradient as g(y₀)/π(y₀) − g(y₁)/π(y₁) = w(y₀) − w(y₁) at −log π(y₀) ∈ "
+          + "{100, 400, 700} and the depth where it passes each bound is extrapolated at the "
+          + "measured slope; largest gap reached \(deepest); rays not evaluable \(rayExcluded)",
         "second reading, RLHF coefficient after the expectation π(y)·β|log(π/π_ref)|: sup over "
           + "the sampled points \(rlhfSup)",
       ])

@@ -1,7 +1,8 @@
 // pro.kto-saturation — App. E (v1) / §5.1 (v2): KTO's sigmoid saturates on both sides
 // (∂L_KTO/∂r = −λ_Dσ(r − z₀)σ(z₀ − r) → 0), PRO's log-sigmoid terms only on one side
 // (d/dδ[−log σ(δ)] = −σ(−δ) → −1 as δ → −∞, 0 as δ → +∞), and PRO's optimizer derivative in
-// log π(y) is the constant −βµ̂(y)ŝ(y). Analytic derivatives (Objectives KTOPROForm) against
+// log π(y) is the constant −βµ̂(y)ŝ(y) (checked on M1 random instances and points). Analytic
+// derivatives (Objectives KTOPROForm) against
 // gsl_deriv_central (T-fd); decay rates of log|∂L_KTO/∂r| against |r − z₀| by least squares.
 import Analytic
 import Numerics
@@ -35,6 +36,9 @@ extension PROExistenceClaims {
     _ ctx: CheckContext,
     ktoDerivative: @escaping @Sendable (KTOPROForm, KTOPROInput) throws -> Double = {
       try $0.gradient($1)[0] / $0.beta
+    },
+    optimizerDerivative: @escaping @Sendable (PROExHyperLoss, [Double]) throws -> [Double] = {
+      try $0.parts($1).optimizerGradient
     }
   ) throws -> CheckOutcome {
     var tally = Tally()
@@ -102,16 +106,43 @@ extension PROExistenceClaims {
       "log-sigmoid: nonzero limit on one side, 0 on the other", passed: abs(low + 1) < 1e-12 && abs(high) < 1e-300,
       inputs: [], detail: "−σ(−δ) at δ = −700: \(low); at +700: \(high)")
     notes.append("log-sigmoid derivative: \(low) at δ = −700, \(high) at δ = +700")
-    // PRO's optimizer derivative in log π(y): −βµ̂ŝ, constant in log π.
-    let pro = PROExHyperLoss(beta: 0.7, mu: [0.5, 0.5], refLogProbs: [log(0.5), log(0.5)], weights: [0.3 * -0.25, 0])
-    var constant = true
-    for lp in [-1e-3, -1.0, -10, -100, -700] {
-      let p = try pro.parts([lp, log(-expm1(lp))])
-      if p.optimizerGradient[0] != -0.7 * 0.3 * -0.25 { constant = false }
+    // PRO's optimizer derivative in log π(y): −βµ̂ŝ, constant in log π. M1 instances on 𝒴_ℋ
+    // (pairwise, uncentred and centred ŝ; β from M1), each at random points u = log π (τ cycling
+    // over {0.1, 1, 5, 20, 10³}); the derivative is read off the PRO loss in free
+    // log-probabilities and compared with −βµ̂(y)ŝ(y) from the instance data (T-round).
+    let count = ctx.count(full: 1000, quick: 100)
+    var worstSpread = 0.0
+    for j in 0..<count {
+      var r = ctx.stream("pro.kto-saturation", index: UInt64(j))
+      let m = 2 + j % 9
+      let kind: PROExScoreKind = [.pairwise, .uncentred, .centred][j % 3]
+      let inst = PROExInstances.onHyperSpace(
+        &r, case: j, m: m, kind: kind, labeledRange: kind == .pairwise && m >= 3 ? 2...(m - 1) : nil)
+      var seen: [[Double]] = []
+      for k in 0..<5 {
+        let tau = [0.1, 1, 5, 20, 1000][k]
+        let u = logSoftmax((0..<m).map { _ in tau * r.gaussian() })
+        let g = try optimizerDerivative(inst.loss, u)
+        seen.append(g)
+        for y in 0..<m {
+          let claimed = -inst.beta * inst.muHat[y] * inst.scores[y]
+          let tol = PROExTolerance.round(terms: 2, sum: abs(claimed))
+          tally.record(
+            "PRO optimizer derivative = −βµ̂ŝ at every point", residual: abs(g[y] - claimed),
+            tolerance: tol,
+            inputs: inst.inputs + [NamedValue("y", Double(y))]
+              + u.enumerated().map { NamedValue("logPi[\($0)]", $1) },
+            detail: "∂L_O/∂log π(y) = \(g[y]) vs −βµ̂ŝ = \(claimed)")
+        }
+      }
+      for y in 0..<m {
+        let vals = seen.map { $0[y] }
+        worstSpread = max(worstSpread, (vals.max() ?? 0) - (vals.min() ?? 0))
+      }
     }
-    tally.record(
-      "PRO optimizer derivative −βµ̂ŝ is constant", passed: constant, inputs: [],
-      detail: "∂L_O/∂log π(y) varies with log π(y)")
+    notes.append(
+      "PRO optimizer derivative on \(count) M1 instances × 5 points: largest spread over the "
+        + "points of one instance \(worstSpread)")
     return tally.outcome(
       claim: "KTO saturates on both sides, log-sigmoid on one, on the reconstructed KTO form "
         + "(PRO-formulas.md §9)", notes: notes)

@@ -1,7 +1,8 @@
 // pro.prob-coefficient-printed and pro.prob-coefficient-optbeta — App. D, binary feedback:
 // with µ̂ = δ_y, ℋ = 𝒴 \ {y}, µ = µ̄ = (η, 1 − η) on {y, ℋ}, L̂_PRO has the same gradient as
 // PRO-B with α_B = αη(1 − η): PRO-B/print (β on both terms, verbatim) and PRO-B/βopt (β on the
-// optimizer only, reconstructed). Gradients in the logits of 𝒴 (exact-H), compared to T-round.
+// optimizer only, reconstructed). Gradients in the logits of 𝒴 (exact-H), compared to T-round;
+// cases whose T-round reaches the regularizer gradient's size are excluded and counted.
 import Numerics
 import Objectives
 
@@ -42,6 +43,8 @@ extension PROExistenceClaims {
     var ratios: [Double] = []
     var controlFailures = 0
     var excluded = 0
+    var vacuous = 0
+    var worstTol = 0.0
     for j in 0..<count {
       var r = ctx.stream(id, index: UInt64(j))
       let n = 2 + j % 9
@@ -98,6 +101,15 @@ extension PROExistenceClaims {
       let c = 4 * beta * max(1, beta) * aB * (1 / (piH * piH) + 1 / piH + 1 / refH)
       let tol = PROExTolerance.round(terms: 6, sum: sTerms, conditioning: c)
       let gap = zip(gPro, gB.total).map { abs($0 - $1) }.max() ?? 0
+      // A case whose tolerance reaches the size of the regularizer gradient (the only part α_B
+      // governs) cannot tell any coefficient from another: tiny π(ℋ) blows up C. Such a case is
+      // excluded and counted (M7), not passed.
+      let regScale = gProReg.map(abs).max() ?? 0
+      if tol.absolute >= regScale {
+        vacuous += 1
+        worstTol = max(worstTol, tol.absolute / max(regScale, .leastNormalMagnitude))
+        continue
+      }
       let num = zip(gB.reg, gProReg).reduce(0) { $0 + $1.0 * $1.1 }
       let den = gProReg.reduce(0) { $0 + $1 * $1 }
       if den > 0 { ratios.append(num / den) }
@@ -119,6 +131,9 @@ extension PROExistenceClaims {
       "ratio of the regularizer gradients PRO-B/PRO over cases in [\(lo), \(hi)]"
         + (printed ? " (the printed form carries an extra factor β)" : ""),
       "excluded (π(y) rounds to 1): \(excluded) of \(count)",
+      "excluded (T-round ≥ max|∇ regularizer|, tiny π(ℋ): the comparison cannot tell "
+        + "coefficients apart): \(vacuous) of \(count); largest tolerance/regularizer-gradient "
+        + "ratio among them \(worstTol)",
     ]
     if !printed { notes.append("control 2αη(1−η): fails on \(controlFailures) instances") }
     var out = tally.outcome(
@@ -129,7 +144,10 @@ extension PROExistenceClaims {
       out.verdict = .inconclusive
       out.summary = "control passed: insensitive; " + out.summary
     }
-    if Double(excluded) > 0.2 * Double(count) { out.verdict = .inconclusive }
+    if Double(excluded + vacuous) > 0.2 * Double(count) {
+      out.verdict = .inconclusive
+      out.summary = "more than 20% excluded (M7): " + out.summary
+    }
     return out
   }
 }

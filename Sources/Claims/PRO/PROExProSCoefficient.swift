@@ -1,7 +1,8 @@
 // pro.pros-coefficient — App. D, scalar feedback: (i) with µ̂(y_n) = 1/N, η = N/(N+1),
 // ρ(ℋ) = 1, L̂_PRO's regularizer is α/(N+1)² Σ_{unordered pairs} K(r(u) − r(v)); (ii) rescaled to
 // 2α/(N(N+1)) the pair coefficients sum to α; (iii) PRO-S(N = 1) is PRO-B (carried by βopt);
-// (iv) the regularizer/optimizer weight ratio does not depend on N and equals PRO-B's.
+// (iv) the regularizer/optimizer weight ratio does not depend on N and equals PRO-B's. (ii) and
+// (iv) are read off the PRO-S and PRO-B objectives at π = π_ref, not from the coefficients.
 import Numerics
 import Objectives
 
@@ -24,7 +25,13 @@ extension PROExistenceClaims {
   /// The check; `strength(α, N)` is the claimed coefficient of each unordered pair in (i).
   static func prosOutcome(
     _ ctx: CheckContext,
-    strength: @escaping @Sendable (Double, Int) -> Double = { a, n in a / Double((n + 1) * (n + 1)) }
+    strength: @escaping @Sendable (Double, Int) -> Double = { a, n in a / Double((n + 1) * (n + 1)) },
+    prosLoss: @escaping @Sendable (Double, Double, PROScalarSample) throws -> Double = {
+      try PROS(beta: $0, alpha: $1).loss($2)
+    },
+    prosGradient: @escaping @Sendable (Double, Double, PROScalarSample) throws -> [Double] = {
+      try PROS(beta: $0, alpha: $1).gradient($2)
+    }
   ) throws -> CheckOutcome {
     let id = "pro.pros-coefficient"
     let per = ctx.count(full: 100, quick: 6)
@@ -32,6 +39,7 @@ extension PROExistenceClaims {
     var printedAgrees = 0
     var optAgrees = 0
     var ratiosS: [Double] = []
+    var printRatios: [Double] = []
     var excluded = 0
     for bigN in 1...16 {
       for j in 0..<per {
@@ -107,20 +115,37 @@ extension PROExistenceClaims {
           "(i) gradient (vs PRO-S regularizer, exact-H)", residual: gap, tolerance: tg,
           inputs: inputs, detail: "max gap \(gap)")
         if j == 0 {
-          // (ii) the rescaled pair coefficients sum to α.
+          // (ii) and (iv) read off the objectives at π = π_ref (every reward gap 0), a path
+          // independent of the coefficients: there each pair term −c(½log σ(0) + ½log σ(0)) is
+          // c·log 2, so Σ pair coefficients = ℓ(ŝ = 0)/log 2; the regularizer gradient vanishes
+          // (σ(0) − ½ = 0), so the total optimizer weight is −Σ_n ∂ℓ/∂log π(y_n) at ŝ = 1.
+          let atRef = labeled.map { v[$0] }
+          let zero = PROScalarSample(
+            logProbs: atRef, refLogProbs: atRef, scores: [Double](repeating: 0, count: bigN))
+          let ones = PROScalarSample(
+            logProbs: atRef, refLogProbs: atRef, scores: [Double](repeating: 1, count: bigN))
+          let coefSum = try prosLoss(beta, alpha, zero) / log(2)
+          let optWeight = -(try prosGradient(beta, alpha, ones).prefix(bigN).reduce(0, +))
+          let bZero = PROBinarySample(logProb: v[0], refLogProb: v[0], label: 0)
+          let bOne = PROBinarySample(logProb: v[0], refLogProb: v[0], label: 1)
+          let probOpt = PROBBetaOnOptimizer(beta: beta, alpha: alpha)
+          let probPrint = PROBPrinted(beta: beta, alpha: alpha)
+          let ratioOpt = try probOpt.loss(bZero) / log(2) / -(try probOpt.gradient(bOne)[0])
+          let ratioPrint = try probPrint.loss(bZero) / log(2) / -(try probPrint.gradient(bOne)[0])
           let pairs = bigN * (bigN + 1) / 2
-          let sum = Double(pairs) * (2 * alpha / Double(bigN * (bigN + 1)))
+          let tSum = PROExTolerance.round(terms: 2 * pairs + 2, sum: 4 * alpha)
           tally.record(
-            "(ii) Σ pair coefficients = α", residual: abs(sum - alpha),
-            tolerance: PROExTolerance.round(terms: pairs, sum: alpha), inputs: inputs,
-            detail: "Σ = \(sum)")
-          // (iv) ratio (Σ pair coefficients)/(β Σ_n µ̂(y_n)) = α/β.
-          let ratio = sum / (beta * labeled.reduce(0.0) { $0 + muHat[$1] })
-          ratiosS.append(ratio / (alpha / beta))
+            "(ii) Σ pair coefficients of PRO-S = α (read off ℓ_PRO-S at π = π_ref)",
+            residual: abs(coefSum - alpha), tolerance: tSum, inputs: inputs,
+            detail: "ℓ_PRO-S(ŝ = 0)/log 2 = \(coefSum) vs α = \(alpha)")
+          let ratio = coefSum / optWeight
+          ratiosS.append(ratio / ratioOpt)
+          printRatios.append(ratio / ratioPrint)
+          let tRatio = PROExTolerance.round(terms: 2 * pairs + bigN + 8, sum: 4 * ratioOpt)
           tally.record(
-            "(iv) weight ratio = α/β (PRO-B/βopt's α_B/β)", residual: abs(ratio - alpha / beta),
-            tolerance: PROExTolerance.round(terms: bigN + 2, sum: alpha / beta), inputs: inputs,
-            detail: "ratio \(ratio) vs α/β = \(alpha / beta)")
+            "(iv) PRO-S weight ratio = PRO-B/βopt's (read off both objectives)",
+            residual: abs(ratio - ratioOpt), tolerance: tRatio, inputs: inputs,
+            detail: "PRO-S Σcoef/optimizer weight \(ratio) vs PRO-B/βopt \(ratioOpt)")
         }
         if bigN == 1 {
           // (iii) PRO-S(N = 1) against both PRO-B variants, gradient in log π(y) (random ŝ).
@@ -144,8 +169,9 @@ extension PROExistenceClaims {
         }
       }
     }
-    // (iv) α/β per unit: the ratio Σcoef/(βΣµ̂)·β must be α for every N, i.e. N-free; PRO-B/βopt
-    // has α_B/β, PRO-B/print β·α_B/β = α_B.
+    // (iv) the PRO-S ratio relative to PRO-B/βopt's (α_B = α) across N; PRO-B/print's for contrast.
+    let printLo = printRatios.min() ?? .nan
+    let printHi = printRatios.max() ?? .nan
     let spread = (ratiosS.max() ?? 0) / (ratiosS.min() ?? 1) - 1
     return tally.outcome(
       claim: "PRO-S coefficients α/(N+1)², 2α/(N(N+1)), N = 1 reduction and weight ratio, on the "
@@ -153,8 +179,9 @@ extension PROExistenceClaims {
       notes: [
         "(iii) PRO-S(N=1) agrees with PRO-B/βopt in \(optAgrees) and with PRO-B/print in "
           + "\(printedAgrees) of the N = 1 cases (they coincide only at β = 1)",
-        "(iv) regularizer/optimizer weight ratio = α/β for every N (PRO-B/βopt: α_B/β; "
-          + "PRO-B/print: α_B); α-normalised spread across N \(spread)",
+        "(ii)/(iv) read off ℓ_PRO-S and ℓ_PRO-B at π = π_ref (loss/log 2 = Σ pair coefficients; "
+          + "−Σ∂ℓ/∂log π at ŝ = 1 = optimizer weight); PRO-S/PRO-B-βopt ratio spread across N "
+          + "\(spread); PRO-S/PRO-B-print ratio in [\(printLo), \(printHi)] (= 1/β)",
         "excluded (π(ℋ) below float64 resolution for exact-H PRO-S): \(excluded)",
       ])
   }

@@ -1,6 +1,7 @@
 // pro.thm43-prop-equivalence — Theorem 4.3 (second part) and its proof, (26a)–(26c): with
 // µ = µ̄ of (9) and α = 1/η², ∇L̂_PRO = ∇L̂^{T4.3}_{PRO-P}. Checked (i) coordinate by coordinate on
-// the logits (Objectives PRO vs PROPTheorem43, separate code paths; T-round) and on the first
+// the logits (Objectives PRO vs PROPTheorem43, separate code paths; T-round), in free
+// log-probabilities on 𝒴_ℋ (PRO.hyperSpaceTerms vs PRO-P at the lifted logits), and on the first
 // 200 instances by gsl_deriv_central of the difference (T-fd); (ii) the difference is one
 // constant at three random points; (iii) the blocks (26a) µ̂×µ̂, (26b) ρ×ρ, (26c) µ̂×ρ, each
 // from its own expression, sum to L̂^{T4.3}_{PRO-P}. Control: α = 1.1/η² must fail (i).
@@ -116,6 +117,45 @@ extension PROExistenceClaims {
       tally.record(
         "(i) ∇_θ L̂_PRO = ∇_θ L̂_PRO-P", residual: gap, tolerance: tol, inputs: x.inputs,
         detail: "max_k |∂L̂_PRO/∂θ_k − ∂L̂_PRO-P/∂θ_k| = \(gap); gradients \(gA) vs \(gB)")
+      // (i) in free log-probabilities on 𝒴_ℋ (N3): u_e = −|ξ_e| − 10⁻³, ξ ∼ N(0, τ²), τ cycling
+      // over {0.1, 1, 5, 20}. L̂_PRO from Objectives PRO.hyperSpaceTerms (u unnormalised);
+      // L̂_PRO-P, a function of reward gaps only, from Objectives PROPTheorem43 at the lifted
+      // logits z_y = u_e + log π_ref(y) − log π_ref(e) (y ∈ e), its logit gradient summed over
+      // each element's members: that sum is ∂/∂u_e, as a gap-only gradient sums to zero.
+      do {
+        var rf = ctx.stream(id + ".free", index: UInt64(j))
+        let tauU = [0.1, 1, 5, 20][j % 4]
+        let uf = (0..<m).map { _ in -abs(tauU * rf.gaussian()) - 1e-3 }
+        let vAll = logSoftmax(x.refLogits)
+        var zl = [Double](repeating: 0, count: n)
+        for (e, members) in space.elements.enumerated() {
+          for y in members { zl[y] = uf[e] + vAll[y] - v[e] }
+        }
+        let weights = space.elements.map { e in e.count == 1 ? x.muHat[e[0]] * x.scores[e[0]] : 0 }
+        let t = try pro.hyperSpaceTerms(
+          logProbs: uf, refLogProbs: v, mu: mb, optimizerWeights: weights)
+        let gU = zip(t.optimizerGradient, t.regularizerGradient).map { $0 + $1 }
+        let gL = Array(try prop.gradient(x.propInput(logits: zl)).prefix(n))
+        let gP = space.elements.map { e in e.reduce(0.0) { $0 + gL[$1] } }
+        // T-round as for the logits, with |u| and the normaliser logSumExp(u) of the lifted
+        // logits entering each gap, and n more terms for the member sums.
+        let shift = abs(logSumExp(uf))
+        var cU = 0.0
+        for e in 0..<m {
+          for f in 0..<m {
+            cU += mb[e] * mb[f] * (alpha / 4 + 1 / (4 * eta2)) * x.beta
+              * (abs(uf[e]) + abs(v[e]) + abs(uf[f]) + abs(v[f]) + 2 * shift)
+          }
+        }
+        let tolU = PROExTolerance.round(
+          terms: 2 * m * m + m + n, sum: 2 * x.beta * (sOpt + sW), conditioning: 2 * x.beta * cU)
+        let gapU = zip(gU, gP).map { abs($0 - $1) }.max() ?? 0
+        tally.record(
+          "(i) ∇_u L̂_PRO = ∇_u L̂_PRO-P (free log-probabilities on 𝒴_ℋ)", residual: gapU,
+          tolerance: tolU,
+          inputs: x.inputs + uf.enumerated().map { NamedValue("u[\($0)]", $1) },
+          detail: "max_e |∂L̂_PRO/∂u_e − ∂L̂_PRO-P/∂u_e| = \(gapU); gradients \(gU) vs \(gP)")
+      }
       let diff: ([Double]) -> Double = { z in
         ((try? pro.loss(x.proInput(logits: z))) ?? .nan)
           - ((try? prop.loss(x.propInput(logits: z))) ?? .nan)
@@ -184,7 +224,9 @@ extension PROExistenceClaims {
           + "\(offsets.max() ?? .nan)]",
         "control α = 1.1/η²: (i) fails on \(controlFailures) instances (largest gradient gap "
           + "\(maxControlGap))",
-        "reading: points are logits on 𝒴 only (Objectives PRO-P has no 𝒴_ℋ free-log-prob form)",
+        "points: logits on 𝒴, and free log-probabilities u on 𝒴_ℋ (PRO-P's ∇_u read from its "
+          + "logit gradient at the lifted logits, summed per element: valid as L̂_PRO-P depends "
+          + "on reward gaps only)",
       ])
     if alphaFactor == 1, runControl, controlFailures == 0 {
       out.verdict = .inconclusive

@@ -49,6 +49,16 @@ import Testing
     #expect(wrong.verdict == .refuted)
   }
 
+  // Cases whose T-round reaches the regularizer gradient's size are excluded and reported,
+  // not passed; a tolerance-blind coefficient (0: no regularizer) still fails on the others.
+  @Test func probCoefficientReportsVacuousExclusions() throws {
+    let out = try PROExistenceClaims.probCoefficientOptBeta.check(ctx)
+    #expect(out.notes.contains { $0.hasPrefix("excluded (T-round ≥ max|∇ regularizer|") })
+    let none = try PROExistenceClaims.probCoefficientOutcome(
+      ctx, printed: false, coefficient: { _, _ in 1e-300 }, runControl: false)
+    #expect(none.verdict == .refuted)
+  }
+
   @Test func prosCoefficientIsConfirmed() throws {
     #expect(try PROExistenceClaims.prosCoefficient.check(ctx).verdict == .confirmed)
   }
@@ -56,6 +66,18 @@ import Testing
   // Mutation: the strength α/(N+1) instead of α/(N+1)².
   @Test func prosCoefficientRejectsAWrongStrength() throws {
     let out = try PROExistenceClaims.prosOutcome(ctx) { a, n in a / Double(n + 1) }
+    #expect(out.verdict == .refuted)
+  }
+
+  // Mutation: a PRO-S objective left at the unrescaled strength α/(N+1)² per pair (its α′ is
+  // αN/(2(N+1))); (ii) and (iv), now read off the objective, must fail.
+  @Test func prosCoefficientRejectsAnUnrescaledObjective() throws {
+    @Sendable func wrong(_ b: Double, _ a: Double, _ n: Int) -> PROS {
+      PROS(beta: b, alpha: a * Double(n) / (2 * Double(n + 1)))
+    }
+    let out = try PROExistenceClaims.prosOutcome(
+      ctx, prosLoss: { b, a, x in try wrong(b, a, x.logProbs.count).loss(x) },
+      prosGradient: { b, a, x in try wrong(b, a, x.logProbs.count).gradient(x) })
     #expect(out.verdict == .refuted)
   }
 }

@@ -24,7 +24,11 @@ import Testing
   }
 
   @Test func thm42IsConfirmed() throws {
-    #expect(try PROExistenceClaims.thm42ThresholdExists.check(ctx).verdict == .confirmed)
+    let out = try PROExistenceClaims.thm42ThresholdExists.check(ctx)
+    #expect(out.verdict == .confirmed)
+    // The M7 exclusion count and the Lemma 3.1 diagnostic are reported.
+    #expect(out.notes.contains { $0.hasPrefix("excluded instances (M4 UNDECIDED") })
+    #expect(out.notes.contains { $0.hasPrefix("Lemma 3.1 diagnostic") && $0.contains("case ") })
   }
 
   @Test func corb2Alpha0IsConfirmed() throws {

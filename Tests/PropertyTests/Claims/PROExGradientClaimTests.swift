@@ -59,6 +59,19 @@ import Testing
     #expect(out.verdict == .refuted)
   }
 
+  // Mutation: an RLHF objective whose KL weight is clipped, β·tanh(log π/π_ref), is bounded,
+  // so part (b) (read off the injected gradient along the ray) must fail.
+  @Test func boundedWeightsRejectsABoundedRLHFWeight() throws {
+    let out = try PROExistenceClaims.boundedWeightsOutcome(ctx, rlhfGradient: { beta, x in
+      let u = logSoftmax(x.logits)
+      let v = logSoftmax(x.refLogits)
+      let g = u.indices.map { exp(u[$0]) * beta * tanh(u[$0] - v[$0]) }
+      let t = g.reduce(0, +)
+      return u.indices.map { g[$0] - exp(u[$0]) * t }
+    })
+    #expect(out.verdict == .refuted)
+  }
+
   @Test func reverseForwardIsConfirmed() throws {
     #expect(try PROExistenceClaims.reverseForwardKLLimits.check(ctx).verdict == .confirmed)
   }

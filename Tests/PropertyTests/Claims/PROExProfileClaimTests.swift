@@ -3,6 +3,7 @@
 // full-mode runs compute (confirmed ×3; fig3 approximate: equal slopes 3/8 at 0, cubic gap),
 // plus mutation tests injecting a non-saturating derivative or a wrong profile.
 @testable import Claims
+import Analytic
 import Numerics
 import Objectives
 import Testing
@@ -23,6 +24,17 @@ import Testing
     let out = try PROExistenceClaims.ktoOutcome(ctx) { kto, x in
       -kto.lambdaD * sigmoid(-(try kto.shiftedReward(x)))
     }
+    #expect(out.verdict == .refuted)
+  }
+
+  // Mutation: the optimizer derivative taken in logits (∂_z = ∂_u − π Σ∂_u) varies with π, so
+  // the "constant −βµ̂ŝ" part, now on random M1 instances, must fail.
+  @Test func ktoSaturationRejectsAPointDependentOptimizerDerivative() throws {
+    let out = try PROExistenceClaims.ktoOutcome(ctx, optimizerDerivative: { loss, u in
+      let g = try loss.parts(u).optimizerGradient
+      let t = g.reduce(0, +)
+      return u.indices.map { g[$0] - exp(u[$0]) * t }
+    })
     #expect(out.verdict == .refuted)
   }
 
