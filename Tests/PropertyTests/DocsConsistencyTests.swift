@@ -20,7 +20,7 @@ import Testing
 
   /// Chapters that document every claim of their paper: a registered non-empirical claim with
   /// no block in one of these fails. Add a chapter once its "Claims, one by one" is complete.
-  static let chaptersWithAllClaims: [Paper] = [.mappo, .alphapo, .pipa]
+  static let chaptersWithAllClaims: [Paper] = [.mappo, .mpo, .pro, .alphapo, .pipa]
 
   static func baseline() throws -> VerdictBaseline {
     try VerdictBaseline.load(contentsOf: root.appendingPathComponent("baselines/verdicts.json"))

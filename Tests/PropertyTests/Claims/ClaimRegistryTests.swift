@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct ClaimRegistryTests {
   /// Papers whose claims issue is done: every non-empirical catalog id must be registered.
-  static let completedPapers: Set<Paper> = [.mappo, .alphapo, .pipa]
+  static let completedPapers: Set<Paper> = [.mappo, .mpo, .pro, .alphapo, .pipa]
 
   /// The catalog ids per paper, from ../shared/claims/<paper>.md (nil when the catalog is
   /// not beside the checkout, as on a machine without shared/).
