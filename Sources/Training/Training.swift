@@ -1,1 +1,0 @@
-// The Training module is filled by its own issue (see the README's roadmap); until it lands it holds nothing.
