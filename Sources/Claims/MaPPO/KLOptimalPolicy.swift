@@ -76,13 +76,15 @@ extension MaPPOClaims {
       // accepted end point is compared (the last attempt when none is accepted). Unjudged
       // instances (λ_min(θ*) < 1e-6) only need the start at 0, for the TV report.
       var found: MinimumND?
+      var assessed: AssessedPoint?
       var starts = 0
       for attempt in 0...(lStar >= 1e-6 ? 8 : 0) {
         let start = attempt == 0 ? [Double](repeating: 0, count: k) : (0..<k).map { _ in r.gaussian() }
         starts += 1
         guard let m = RulePolish.minimize(negJ, gradient: negG, from: start, shiftInvariant: true) else { continue }
         found = m
-        if (try? OptimizerRule.assess(m.argmin, f: negJ, gradient: negG, shiftInvariant: true))?.accepted == true { break }
+        assessed = try? OptimizerRule.assess(m.argmin, f: negJ, gradient: negG, shiftInvariant: true)
+        if assessed?.accepted == true { break }
       }
       restarts += starts - 1
       if let found { tvs.append(0.5 * zip(softmax(found.argmin), softmax(ts)).reduce(0) { $0 + abs($1.0 - $1.1) }) }
@@ -91,7 +93,7 @@ extension MaPPOClaims {
         continue
       }
       judged += 1
-      guard let found, let a = try? OptimizerRule.assess(found.argmin, f: negJ, gradient: negG, shiftInvariant: true) else {
+      guard found != nil, let a = assessed else {
         inconclusive += 1
         if inconclusiveLine == nil { inconclusiveLine = "K = \(k), β = \(formatNumber(beta)): BFGS failed" }
         continue

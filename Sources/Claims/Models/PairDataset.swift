@@ -49,18 +49,7 @@ public struct PairDataset<Model: PolicyModel>: Sendable {
 
   /// ∇L(θ) by the chain rule through the model's scores.
   public func gradient(_ theta: [Double], _ f: PairLossFunction<Model.Response>) throws -> [Double] {
-    var g = [Double](repeating: 0, count: model.parameterCount)
-    let n = Double(pairs.count)
-    let ys = pairs.flatMap { [$0.chosen, $0.rejected] }
-    let lp = model.logProbabilities(theta, of: ys)
-    let s = model.scores(theta, of: ys)
-    for (i, p) in pairs.enumerated() {
-      let r = try f(lp[2 * i], lp[2 * i + 1], p)
-      let sw = s[2 * i]
-      let sl = s[2 * i + 1]
-      for j in g.indices { g[j] += (r.dChosen * sw[j] + r.dRejected * sl[j]) / n }
-    }
-    return g
+    try sumOfPairTerms(theta, f) { $0 + $1 }
   }
 
   /// A bound on the rounding error of each component of ``gradient(_:_:)``: the components
@@ -73,18 +62,27 @@ public struct PairDataset<Model: PolicyModel>: Sendable {
   public func gradientRoundingBound(_ theta: [Double], _ f: PairLossFunction<Model.Response>) throws
     -> [Double]
   {
-    var sums = [Double](repeating: 0, count: model.parameterCount)
+    let factor = (Double(pairs.count) + 16) * Double.ulpOfOne
+    return try sumOfPairTerms(theta, f) { abs($0) + abs($1) }.map { factor * $0 }
+  }
+
+  /// Σ_i combine(∂ℓ_i/∂log π(y_w)·s_w,j, ∂ℓ_i/∂log π(y_l)·s_l,j) / N for every component j:
+  /// the gradient with `+`, its rounding scale with `|·| + |·|`.
+  private func sumOfPairTerms(
+    _ theta: [Double], _ f: PairLossFunction<Model.Response>,
+    combine: (_ chosenTerm: Double, _ rejectedTerm: Double) -> Double
+  ) throws -> [Double] {
+    var g = [Double](repeating: 0, count: model.parameterCount)
     let n = Double(pairs.count)
     let ys = pairs.flatMap { [$0.chosen, $0.rejected] }
     let lp = model.logProbabilities(theta, of: ys)
     let s = model.scores(theta, of: ys)
     for (i, p) in pairs.enumerated() {
       let r = try f(lp[2 * i], lp[2 * i + 1], p)
-      for j in sums.indices {
-        sums[j] += (abs(r.dChosen * s[2 * i][j]) + abs(r.dRejected * s[2 * i + 1][j])) / n
-      }
+      let sw = s[2 * i]
+      let sl = s[2 * i + 1]
+      for j in g.indices { g[j] += combine(r.dChosen * sw[j], r.dRejected * sl[j]) / n }
     }
-    let factor = (n + 16) * Double.ulpOfOne
-    return sums.map { factor * $0 }
+    return g
   }
 }
