@@ -24,7 +24,7 @@ struct Verify: ParsableCommand {
     version: version,
     subcommands: [
       SummaryCommand.self, ListClaims.self, RunClaims.self, ReportCommand.self, BaselineCommand.self, LossCommand.self,
-      VectorsCommand.self, DocsCommand.self,
+      VectorsCommand.self, DocsCommand.self, TrainCommand.self,
     ],
     defaultSubcommand: SummaryCommand.self)
 

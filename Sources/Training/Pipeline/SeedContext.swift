@@ -1,0 +1,86 @@
+// What every run of one seed shares (shared/design/TRAINING.md pipeline step 7: "within a
+// seed every run shares the SFT model, the samples and the batch order"): the prompt
+// splits, the frozen SFT model π_ref, the shared offline samples with their scorer (whose
+// reference cache then serves every objective), the metrics evaluator with its step-0 point,
+// and the batch order.
+import Numerics
+
+/// The shared state of one seed's alignment runs.
+public final class SeedContext {
+  public let settings: TrainingSettings
+  public let seedIndex: Int
+  public let splits: PromptSplits
+  /// The SFT model; every run copies it, nothing updates it (π_ref).
+  public let reference: Transformer<Float>
+  /// The shared samples: n responses per training prompt from π_ref at the settings'
+  /// temperature.
+  public let trainSamples: [PromptSamples]
+  /// The scorer over the shared samples (one reference cache for every objective).
+  public let sharedScorer: SequenceScorer<Float>
+  public let evaluator: MetricsEvaluator
+  /// The batches of every run, in order (the first `alignmentSteps` of the seed's order).
+  public let batches: [[Int]]
+  private var initialPoint: MetricPoint?
+  private var dedicated: [String: (samples: [PromptSamples], scorer: SequenceScorer<Float>)] = [:]
+
+  public init(
+    settings: TrainingSettings, seedIndex: Int, splits: PromptSplits,
+    reference: Transformer<Float>, trainSamples: [PromptSamples], heldOutSamples: [PromptSamples]
+  ) throws {
+    self.settings = settings
+    self.seedIndex = seedIndex
+    self.splits = splits
+    self.reference = reference
+    self.trainSamples = trainSamples
+    let seed = splits.seed
+    sharedScorer = SequenceScorer(
+      reference: reference, samples: try ScoredSampleSet(samples: trainSamples, seed: seed),
+      chunkSize: settings.evaluationBatch)
+    evaluator = MetricsEvaluator(
+      settings: settings, splits: splits, reference: reference,
+      heldOut: try ScoredSampleSet(samples: heldOutSamples, seed: seed))
+    let steps = settings.resolvedAlignmentSteps
+    let perEpoch = (settings.trainPrompts + settings.batchPrompts - 1) / settings.batchPrompts
+    let order = try BatchOrder(
+      promptIndices: Array(0..<settings.trainPrompts), batchSize: settings.batchPrompts,
+      epochs: (steps + perEpoch - 1) / perEpoch, seed: seed)
+    batches = Array(order.batches.prefix(steps))
+  }
+
+  /// The seed (``TrainingResults/seed(master:index:)``).
+  public var seed: UInt64 { splits.seed }
+
+  /// The metrics of the SFT model (step 0), measured once per seed.
+  public func stepZeroPoint() throws -> MetricPoint {
+    if let p = initialPoint { return p }
+    let p = try evaluator.measure(reference, step: 0, trainLoss: nil)
+    initialPoint = p
+    return p
+  }
+
+  /// Offline samples for `spec` and the scorer whose tokens they index: the shared samples
+  /// (cut to the spec's n) when the spec uses them, else samples of its own n and
+  /// temperature from π_ref (drawn once per (n, T) and shared by the specs that ask).
+  public func offlineSamples(for spec: RunSpec) throws
+    -> (samples: [PromptSamples], scorer: SequenceScorer<Float>)
+  {
+    if spec.rounds == 1 && spec.temperature == settings.temperature
+      && spec.responses <= settings.responses
+    {
+      return (trainSamples, sharedScorer)
+    }
+    let key = "\(spec.responses)@\(spec.temperature.bitPattern)"
+    if let d = dedicated[key] { return d }
+    let samples = try SampleStage.sample(
+      reference, problems: splits.train, indices: Array(splits.train.indices),
+      n: spec.responses, temperature: spec.temperature, seed: seed,
+      stream: PipelineStream.dedicatedSamples(
+        temperature: spec.temperature, responses: spec.responses),
+      batchSize: settings.evaluationBatch)
+    let scorer = SequenceScorer(
+      reference: reference, samples: try ScoredSampleSet(samples: samples, seed: seed),
+      chunkSize: settings.evaluationBatch)
+    dedicated[key] = (samples, scorer)
+    return (samples, scorer)
+  }
+}

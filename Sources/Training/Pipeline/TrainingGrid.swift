@@ -1,0 +1,226 @@
+// The whole experiment of shared/design/TRAINING.md ("Pipeline", steps 1–7): for every seed,
+// SFT → the shared samples → every spec → a RunRecord, collected into ``TrainingResults``.
+// Each piece (mid-SFT state, the SFT model, the samples, each finished run) is checkpointed
+// under `<outDir>/checkpoints` (``CheckpointStore``) as soon as it exists; run again with the
+// same settings and output directory, the grid loads the finished pieces instead of
+// recomputing them, so a killed run resumes and ends with the same results, bit for bit.
+import Foundation
+import Numerics
+
+/// Runs a training grid.
+public enum TrainingGrid {
+  /// Test hooks.
+  public struct Hooks: Sendable {
+    /// Throw ``PipelineError/interrupted(afterCheckpoints:)`` right after this many
+    /// checkpoint files have been written (simulates a kill between pieces).
+    public var interruptAfterCheckpoints: Int?
+    public init(interruptAfterCheckpoints: Int? = nil) {
+      self.interruptAfterCheckpoints = interruptAfterCheckpoints
+    }
+  }
+
+  /// A progress event: the stage, where it is, the loss and throughput, and an estimate of
+  /// the time left in the grid (nil until one piece has been timed).
+  public struct Progress: Sendable {
+    public var stage: String
+    public var seedIndex: Int
+    public var detail: String
+    public var step: Int
+    public var steps: Int
+    public var loss: Double?
+    public var tokensPerSecond: Double?
+    public var secondsLeft: Double?
+  }
+
+  /// Wall-clock seconds per piece (kept out of the byte-identical results).
+  public struct Timings: Codable, Sendable, Hashable {
+    public var sft: [Double] = []
+    public var sampling: [Double] = []
+    public var runs: [String: Double] = [:]
+    public var totalSeconds = 0.0
+    /// Alignment tokens (forward + backward) per second over the runs computed now.
+    public var alignmentTokensPerSecond: Double?
+    public var resumedPieces = 0
+  }
+
+  /// The results of `specs` under `settings`, checkpointed in `outDir`.
+  public static func run(
+    specs: [RunSpec], settings: TrainingSettings, outDir: URL,
+    hooks: Hooks = Hooks(), progress: (Progress) -> Void = { _ in }
+  ) throws -> TrainingResults {
+    try execute(
+      specs: specs, settings: settings, outDir: outDir, hooks: hooks, progress: progress
+    ).results
+  }
+
+  /// As ``run(specs:settings:outDir:hooks:progress:)``, with the timings.
+  public static func execute(
+    specs: [RunSpec], settings: TrainingSettings, outDir: URL,
+    hooks: Hooks = Hooks(), progress: (Progress) -> Void = { _ in }
+  ) throws -> (results: TrainingResults, timings: Timings) {
+    try settings.validate()
+    guard !specs.isEmpty else {
+      throw PipelineError.setting(field: "specs", value: "[]", rule: "must name ≥ 1 run")
+    }
+    var labels = Set<String>()
+    for s in specs where !labels.insert(s.label).inserted {
+      throw PipelineError.setting(field: "specs.label", value: s.label, rule: "must be unique")
+    }
+    let start = Date()
+    var store = try CheckpointStore(outDir: outDir, settings: settings)
+    var written = 0
+    if let limit = hooks.interruptAfterCheckpoints {
+      store.onWrite = {
+        written += 1
+        if written >= limit { throw PipelineError.interrupted(afterCheckpoints: written) }
+      }
+    }
+    var timings = Timings()
+    var sftRecords: [SFTRecord] = []
+    var runs: [RunRecord] = []
+    let config = try settings.modelConfig()
+    let piecesTotal = settings.seeds * (specs.count + 2)
+    var piecesDone = 0
+    var computedSeconds = 0.0
+    var computedPieces = 0
+    var alignTokens = 0
+    var alignSeconds = 0.0
+    func left() -> Double? {
+      computedPieces == 0
+        ? nil : computedSeconds / Double(computedPieces) * Double(piecesTotal - piecesDone)
+    }
+
+    for seedIndex in 0..<settings.seeds {
+      let seed = TrainingResults.seed(master: settings.masterSeed, index: seedIndex)
+      let splits = try PromptSplits(sizes: settings.splitSizes, seed: seed)
+
+      // 1. SFT (resumable mid-stage).
+      let sftClock = Date()
+      let model: Transformer<Float>
+      let sftRecord: SFTRecord
+      if let done = try store.load(SFTCheckpoint.self, kind: "sft", seed: seedIndex, name: "sft.ckpt") {
+        model = try Transformer<Float>(config: config)
+        try model.parameters.setValues(done.parameters.floats)
+        sftRecord = done.record
+        timings.resumedPieces += 1
+      } else {
+        var initStream = RandomStream(seed: seed, stream: PipelineStream.modelInit)
+        model = try Transformer<Float>(config: config, initialization: &initStream)
+        let stage = try SFTStage(settings: settings, splits: splits, seedIndex: seedIndex)
+        let resume = try store.load(
+          SFTStage.Progress.self, kind: "sft-progress", seed: seedIndex, name: "sft-progress.ckpt")
+        if resume != nil { timings.resumedPieces += 1 }
+        let began = Date()
+        sftRecord = try stage.run(
+          model, resume: resume,
+          checkpoint: {
+            try store.save($0, kind: "sft-progress", seed: seedIndex, name: "sft-progress.ckpt")
+          },
+          report: { r in
+            let dt = Date().timeIntervalSince(began)
+            progress(
+              Progress(
+                stage: "sft", seedIndex: seedIndex,
+                detail: r.validationAccuracy.map { "validation accuracy \($0)" } ?? "",
+                step: r.step, steps: r.maxSteps, loss: r.loss,
+                tokensPerSecond: dt > 0 ? Double(r.tokens) / dt : nil, secondsLeft: left()))
+          })
+        try store.save(
+          SFTCheckpoint(parameters: FloatBits(model.parameters.values), record: sftRecord),
+          kind: "sft", seed: seedIndex, name: "sft.ckpt")
+        store.remove(seed: seedIndex, name: "sft-progress.ckpt")
+        computedSeconds += Date().timeIntervalSince(sftClock)
+        computedPieces += 1
+      }
+      timings.sft.append(Date().timeIntervalSince(sftClock))
+      sftRecords.append(sftRecord)
+      piecesDone += 1
+
+      // 2. Shared samples (train: n per prompt; held out: n per prompt for tracking pairs).
+      let sampleClock = Date()
+      let tokens: SamplesCheckpoint
+      if let done = try store.load(
+        SamplesCheckpoint.self, kind: "samples", seed: seedIndex, name: "samples.ckpt")
+      {
+        tokens = done
+        timings.resumedPieces += 1
+      } else {
+        progress(
+          Progress(
+            stage: "sampling", seedIndex: seedIndex, detail: "", step: 0,
+            steps: settings.trainPrompts + settings.heldOutPrompts, loss: nil,
+            tokensPerSecond: nil, secondsLeft: left()))
+        let train = try SampleStage.sampleTokens(
+          model, problems: splits.train, n: settings.responses,
+          temperature: settings.temperature, seed: seed, stream: PipelineStream.trainSamples,
+          batchSize: settings.evaluationBatch)
+        let heldOut = try SampleStage.sampleTokens(
+          model, problems: splits.heldOut, n: settings.responses,
+          temperature: settings.temperature, seed: seed, stream: PipelineStream.heldOutSamples,
+          batchSize: settings.evaluationBatch)
+        tokens = SamplesCheckpoint(train: train, heldOut: heldOut)
+        try store.save(tokens, kind: "samples", seed: seedIndex, name: "samples.ckpt")
+        computedSeconds += Date().timeIntervalSince(sampleClock)
+        computedPieces += 1
+      }
+      guard tokens.train.count == splits.train.count,
+        tokens.heldOut.count == splits.heldOut.count
+      else {
+        throw PipelineError.corruptCheckpoint(
+          path: store.url(seed: seedIndex, "samples.ckpt").path,
+          reason: "prompt counts do not match the splits")
+      }
+      let trainSamples = try zip(splits.train.indices, tokens.train).map {
+        try PromptSamples(promptIndex: $0, problem: splits.train[$0], responses: $1)
+      }
+      let heldOutSamples = try zip(splits.heldOut.indices, tokens.heldOut).map {
+        try PromptSamples(promptIndex: $0, problem: splits.heldOut[$0], responses: $1)
+      }
+      timings.sampling.append(Date().timeIntervalSince(sampleClock))
+      piecesDone += 1
+
+      // 3. Every spec.
+      let context = try SeedContext(
+        settings: settings, seedIndex: seedIndex, splits: splits, reference: model,
+        trainSamples: trainSamples, heldOutSamples: heldOutSamples)
+      let loop = AlignmentLoop(context: context)
+      for spec in specs {
+        let name = CheckpointStore.fileName(label: spec.label)
+        if let done = try store.load(RunCheckpoint.self, kind: "run", seed: seedIndex, name: name) {
+          guard done.record.spec == spec, done.record.seedIndex == seedIndex else {
+            throw PipelineError.mismatchedCheckpoint(
+              path: store.url(seed: seedIndex, name).path,
+              reason: "holds run \(done.record.spec.label) of seed \(done.record.seedIndex) "
+                + "with another spec")
+          }
+          runs.append(done.record)
+          timings.runs["\(spec.label)#\(seedIndex)"] = done.record.seconds
+          timings.resumedPieces += 1
+          piecesDone += 1
+          continue
+        }
+        let record = try loop.run(spec) { r in
+          progress(
+            Progress(
+              stage: "align", seedIndex: seedIndex, detail: r.label, step: r.step,
+              steps: r.steps, loss: r.loss, tokensPerSecond: r.tokensPerSecond,
+              secondsLeft: left()))
+        }
+        try store.save(RunCheckpoint(record: record), kind: "run", seed: seedIndex, name: name)
+        runs.append(record)
+        timings.runs["\(spec.label)#\(seedIndex)"] = record.seconds
+        computedSeconds += record.seconds
+        computedPieces += 1
+        alignTokens += record.tokens
+        alignSeconds += record.seconds
+        piecesDone += 1
+      }
+    }
+    timings.totalSeconds = Date().timeIntervalSince(start)
+    timings.alignmentTokensPerSecond = alignSeconds > 0 ? Double(alignTokens) / alignSeconds : nil
+    let results = TrainingResults(
+      seed: settings.masterSeed, seedCount: settings.seeds, settings: settings.settingsTable,
+      sft: sftRecords, runs: runs)
+    return (results, timings)
+  }
+}

@@ -1,0 +1,43 @@
+// `verify train` end to end: bad flags exit 2 with one stderr line and nothing on stdout; a
+// quick run with a tiny step count writes results.json, metrics.csv and timings.json, and a
+// second run of the same command in the same folder resumes from the checkpoints and writes
+// the same results.json bytes.
+import Foundation
+import Testing
+
+@Suite(.enabled(if: VerifyBinary.isBuilt, "\(VerifyBinary.skipMessage)"))
+struct VerifyTrainCLITests {
+  @Test(arguments: [
+    ["train", "--out", "/tmp/x", "--seeds", "0"],
+    ["train", "--out", "/tmp/x", "--steps", "-3"],
+    ["train", "--out", "/tmp/x", "--objectives", "NoSuchObjective"],
+    ["train", "--quick"],
+    ["train", "--out", "/tmp/x", "--bogus"],
+  ])
+  func badFlagsExitTwoWithOneLine(args: [String]) throws {
+    let o = try VerifyBinary.run(args)
+    #expect(o.status == 2, "\(args): status \(o.status), stderr \(o.stderr)")
+    #expect(o.stderrLines.count == 1, "\(args): \(o.stderrLines)")
+    #expect(o.stdout.isEmpty)
+  }
+
+  @Test func quickRunWritesTheOutputFolderAndResumes() throws {
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("aligncheck-train-cli-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let args = ["train", "--quick", "--steps", "2", "--quiet", "--out", dir.path]
+    let first = try VerifyBinary.run(args)
+    #expect(first.status == 0, "stderr: \(first.stderr)")
+    #expect(first.stderr.isEmpty && first.stdout.isEmpty)
+    for f in ["results.json", "metrics.csv", "timings.json", "checkpoints/seed-0/sft.ckpt"] {
+      #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(f).path), "\(f)")
+    }
+    let bytes = try Data(contentsOf: dir.appendingPathComponent("results.json"))
+    let second = try VerifyBinary.run(args)
+    #expect(second.status == 0, "stderr: \(second.stderr)")
+    #expect(try Data(contentsOf: dir.appendingPathComponent("results.json")) == bytes)
+    let o = try #require(
+      try JSONSerialization.jsonObject(with: bytes) as? [String: Any])
+    #expect((o["runs"] as? [Any])?.count == 1)
+  }
+}
