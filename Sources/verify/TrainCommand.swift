@@ -42,6 +42,7 @@ struct TrainCommand: ParsableCommand {
     if let seeds, seeds < 1 { throw ValidationError("--seeds must be ≥ 1, got \(seeds)") }
     if let steps, steps < 1 { throw ValidationError("--steps must be ≥ 1, got \(steps)") }
     if out.isEmpty { throw ValidationError("--out must name a directory") }
+    _ = try specs()
   }
 
   /// The specs `--objectives` selects from the default grid.

@@ -31,15 +31,7 @@ public enum CheckpointFile {
     let header = "\(magic) \(kind) \(String(format: "%016llx", checksum(payload)))\n"
     var bytes = Data(header.utf8)
     bytes.append(payload)
-    let dir = url.deletingLastPathComponent()
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)")
-    try bytes.write(to: tmp)
-    if FileManager.default.fileExists(atPath: url.path) {
-      _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp)
-    } else {
-      try FileManager.default.moveItem(at: tmp, to: url)
-    }
+    try AtomicFile.write(bytes, to: url)
   }
 
   /// The checkpoint `kind` at `url`, or nil when there is no file.

@@ -23,6 +23,7 @@ public final class MetricsEvaluator {
   /// The tracking pairs (prompt indices are held-out indices).
   public let pairs: [PairItem]
   private let trackingKeys: [SequenceKey]
+  private let positions: [Int: Int]
   /// Tokens run through models while measuring (for throughput reports).
   public private(set) var tokens = 0
 
@@ -42,6 +43,7 @@ public final class MetricsEvaluator {
       keys.append(SequenceKey(promptIndex: p.promptIndex, response: p.rejected))
     }
     trackingKeys = keys
+    positions = heldOut.promptPositions
   }
 
   /// The metrics of `policy` after `step` steps with mean training loss `trainLoss`.
@@ -70,7 +72,8 @@ public final class MetricsEvaluator {
       }
       for (j, k) in keys.enumerated() {
         guard let z = s.valueLogits[j].last else { continue }
-        let correct = tracking.samples.prompts[k.promptIndex].responses[k.response].verdict.correct
+        guard let at = positions[k.promptIndex] else { continue }
+        let correct = tracking.samples.prompts[at].responses[k.response].verdict.correct
         if correct { gCorrect.append(sigmoid(z)) } else { gIncorrect.append(sigmoid(z)) }
       }
       start += chunk

@@ -110,14 +110,16 @@ public enum TrainingGrid {
         let resume = try store.load(
           SFTStage.Progress.self, kind: "sft-progress", seed: seedIndex, name: "sft-progress.ckpt")
         if resume != nil { timings.resumedPieces += 1 }
-        let began = Date()
+        var lastReport = Date()
         sftRecord = try stage.run(
           model, resume: resume,
           checkpoint: {
             try store.save($0, kind: "sft-progress", seed: seedIndex, name: "sft-progress.ckpt")
           },
           report: { r in
-            let dt = Date().timeIntervalSince(began)
+            let now = Date()
+            let dt = now.timeIntervalSince(lastReport)
+            lastReport = now
             progress(
               Progress(
                 stage: "sft", seedIndex: seedIndex,

@@ -70,14 +70,7 @@ public enum TrainingOutput {
   }
 
   static func atomicWrite(_ data: Data, to url: URL) throws {
-    let tmp = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)")
-    try data.write(to: tmp)
-    if FileManager.default.fileExists(atPath: url.path) {
-      _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp)
-    } else {
-      try FileManager.default.moveItem(at: tmp, to: url)
-    }
+    try AtomicFile.write(data, to: url)
   }
 
   /// Reads results.json back.

@@ -98,8 +98,8 @@ public struct TrainingSettings: Hashable, Sendable, Codable {
     s.sftBatch = 16
     s.sftLearningRate = 3e-3
     s.sftWarmupSteps = 5
-    s.sftMaxSteps = 60
-    s.sftEvalInterval = 20
+    s.sftMaxSteps = 400
+    s.sftEvalInterval = 50
     s.responses = 4
     s.batchPrompts = 16
     s.learningRate = 1e-3
