@@ -132,9 +132,11 @@ public struct AlignmentLoop {
             label: spec.label, step: step, steps: steps, loss: loss,
             tokensPerSecond: elapsed > 0 ? Double(tokens) / elapsed : 0))
         if step % settings.metricInterval == 0 || step == steps {
+          let metricClock = Date()
           points.append(
             try context.evaluator.measure(
               policy, step: step, trainLoss: lossSum / Double(lossSteps)))
+          context.metricsSeconds += Date().timeIntervalSince(metricClock)
           (lossSum, lossSteps) = (0, 0)
         }
       }

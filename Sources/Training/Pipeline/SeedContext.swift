@@ -3,6 +3,7 @@
 // splits, the frozen SFT model π_ref, the shared offline samples with their scorer (whose
 // reference cache then serves every objective), the metrics evaluator with its step-0 point,
 // and the batch order.
+import Foundation
 import Numerics
 
 /// The shared state of one seed's alignment runs.
@@ -21,6 +22,8 @@ public final class SeedContext {
   /// The batches of every run, in order (the first `alignmentSteps` of the seed's order).
   public let batches: [[Int]]
   private var initialPoint: MetricPoint?
+  /// Wall-clock seconds spent measuring metrics so far (reported in timings.json).
+  public internal(set) var metricsSeconds = 0.0
   private var dedicated: [String: (samples: [PromptSamples], scorer: SequenceScorer<Float>)] = [:]
 
   public init(
@@ -53,7 +56,9 @@ public final class SeedContext {
   /// The metrics of the SFT model (step 0), measured once per seed.
   public func stepZeroPoint() throws -> MetricPoint {
     if let p = initialPoint { return p }
+    let clock = Date()
     let p = try evaluator.measure(reference, step: 0, trainLoss: nil)
+    metricsSeconds += Date().timeIntervalSince(clock)
     initialPoint = p
     return p
   }

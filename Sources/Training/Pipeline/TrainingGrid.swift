@@ -41,6 +41,11 @@ public enum TrainingGrid {
     /// Alignment tokens (forward + backward) per second over the runs computed now.
     public var alignmentTokensPerSecond: Double?
     public var resumedPieces = 0
+    /// Seconds of the runs computed now spent measuring metrics (part of `runs`).
+    public var metricsSeconds = 0.0
+    /// Alignment tokens per second with the metric time taken out (training steps only:
+    /// policy forward + backward, cached reference, objective, AdamW).
+    public var trainingTokensPerSecond: Double?
   }
 
   /// The results of `specs` under `settings`, checkpointed in `outDir`.
@@ -186,6 +191,7 @@ public enum TrainingGrid {
         settings: settings, seedIndex: seedIndex, splits: splits, reference: model,
         trainSamples: trainSamples, heldOutSamples: heldOutSamples)
       let loop = AlignmentLoop(context: context)
+      defer { timings.metricsSeconds += context.metricsSeconds }
       for spec in specs {
         let name = CheckpointStore.fileName(label: spec.label)
         if let done = try store.load(RunCheckpoint.self, kind: "run", seed: seedIndex, name: name) {
@@ -220,6 +226,9 @@ public enum TrainingGrid {
     }
     timings.totalSeconds = Date().timeIntervalSince(start)
     timings.alignmentTokensPerSecond = alignSeconds > 0 ? Double(alignTokens) / alignSeconds : nil
+    let trainingSeconds = alignSeconds - timings.metricsSeconds
+    timings.trainingTokensPerSecond =
+      trainingSeconds > 0 ? Double(alignTokens) / trainingSeconds : nil
     let results = TrainingResults(
       seed: settings.masterSeed, seedCount: settings.seeds, settings: settings.settingsTable,
       sft: sftRecords, runs: runs)
