@@ -103,7 +103,9 @@ public enum TrainingGrid {
       let sftClock = Date()
       let model: Transformer<Float>
       let sftRecord: SFTRecord
-      if let done = try store.load(SFTCheckpoint.self, kind: "sft", seed: seedIndex, name: "sft.ckpt") {
+      if let done = try store.load(
+        SFTCheckpoint.self, kind: "sft", seed: seedIndex, name: "sft.ckpt")
+      {
         model = try Transformer<Float>(config: config)
         try model.parameters.setValues(done.parameters.floats)
         sftRecord = done.record
