@@ -27,13 +27,6 @@ public enum AlignmentObjectives {
       rule: "be given (the catalog prints no default)")
   }
 
-  /// The default grid of TRAINING.md ("every objective × 5 seeds"): what this factory binds
-  /// today, DPO on best-vs-worst pairs with the catalog's β. (Added by the pipeline helper
-  /// because `verify train` needs a default; the adapters helper owns and extends it.)
-  public static func defaultGrid() -> [RunSpec] {
-    [RunSpec(label: "DPO", objective: "DPO", paper: "000 MaPPO", feedback: .bestVsWorstPairs)]
-  }
-
   /// Binds `spec` to its dataset built from `samples` (already cut to `spec.responses`
   /// responses and noised by the caller).
   public static func make(_ spec: RunSpec, samples: ScoredSampleSet) throws
