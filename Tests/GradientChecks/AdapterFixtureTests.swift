@@ -28,11 +28,11 @@ enum AdapterFixture {
     }
   }
 
-  /// Three prompts × 4 responses, each prompt with correct and incorrect answers and
+  /// Three short prompts × 4 responses (10–20 tokens each, so debug runs stay fast), each prompt with correct and incorrect answers and
   /// distinct rewards, scored without noise.
   static func samples() throws -> ScoredSampleSet {
     let spec: [(Int, Int, Int, [Int])] = [
-      (3, 347, 285, [0, 1, 0, 2]), (11, 56, 78, [2, 0, 3, 1]), (20, 1204, 39, [1, 3, 0, 0]),
+      (3, 5, 7, [0, 1, 0, 2]), (11, 38, 4, [2, 0, 3, 1]), (20, 27, 56, [1, 3, 0, 0]),
     ]
     let prompts = try spec.map { i, a, b, kinds in
       let p = try AdditionProblem(a: a, b: b)

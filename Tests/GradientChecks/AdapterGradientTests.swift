@@ -13,21 +13,34 @@ import Testing
 import Training
 
 @Suite struct AdapterGradientTests {
-  /// The coordinates checked: every sequence value, and up to 24 token and 16 value-logit
-  /// coordinates drawn from the seed (all of them cost seconds per combination in debug).
-  static func coordinates(_ s: SequenceScores, _ r: inout RandomStream) -> [Int] {
+  /// The coordinates checked, drawn from the seed: every sequence value when the adapter
+  /// is sequence-level, 8 token values when it is token-level, the first value logit of 6
+  /// sequences and 4 others when it reads the value head, and 2 of each other block (whose
+  /// partials must be 0). Checking every coordinate would cost minutes in debug; the two
+  /// random direction of the test covers all coordinates at once.
+  static func coordinates(
+    _ s: SequenceScores, _ g: AlignmentGradients, _ r: inout RandomStream
+  ) -> [Int] {
     let k = s.keys.count
     let tokenCount = s.policyTokens.reduce(0) { $0 + $1.count }
     let valueCount = s.valueLogits.reduce(0) { $0 + $1.count }
-    var out = Array(0..<k)
-    // Value logit 0 of every sequence (PIPA's answer-level g) is always included.
-    var valueStart = k + tokenCount
-    for v in s.valueLogits {
-      out.append(valueStart)
-      valueStart += v.count
+    func draw(_ n: Int, below m: Int, from start: Int) -> [Int] {
+      (0..<n).map { _ in start + Int(r.uniformInt(below: UInt64(m))) }
     }
-    for _ in 0..<24 { out.append(k + Int(r.uniformInt(below: UInt64(tokenCount)))) }
-    for _ in 0..<16 { out.append(k + tokenCount + Int(r.uniformInt(below: UInt64(valueCount)))) }
+    var out = g.sequence.contains { $0 != 0 } ? Array(0..<k) : draw(2, below: k, from: 0)
+    out += draw(g.tokens == nil ? 2 : 8, below: tokenCount, from: k)
+    if g.valueLogits != nil {
+      var firsts: [Int] = []
+      var start = k + tokenCount
+      for v in s.valueLogits {
+        firsts.append(start)
+        start += v.count
+      }
+      out += draw(6, below: firsts.count, from: 0).map { firsts[$0] }
+      out += draw(4, below: valueCount, from: k + tokenCount)
+    } else {
+      out += draw(2, below: valueCount, from: k + tokenCount)
+    }
     return Array(Set(out)).sorted()
   }
 
@@ -37,7 +50,9 @@ import Training
     let samples = try AdapterFixture.samples()
     let objective = try AlignmentObjectives.make(spec, samples: samples)
     let adapter = try #require(objective as? any SemiGradientObjective)
-    let prompts = AdapterFixture.allPrompts
+    // Two of the three prompts (both with correct and incorrect answers): every dataset has
+    // items, and each evaluation stays cheap in debug.
+    let prompts = [3, 11]
     let keys = adapter.sequences(forBatch: prompts)
     #expect(!keys.isEmpty, "\(label): the fixture gives this dataset no item")
     let base = try AdapterFixture.scores(keys, samples, seed: 1000 + UInt64(label.utf8.count))
@@ -74,7 +89,12 @@ import Training
         return (try? adapter.evaluate(s, prompts: prompts, stoppedAt: base).loss) ?? .nan
       })
     var r = RandomStream(seed: 77)
-    try TrainingGradientHarness.check(label, problem, indices: Self.coordinates(base, &r))
+    let idx = Self.coordinates(base, g, &r)
+    try TrainingGradientHarness.check(label, problem, indices: idx)
+    // A random direction through every coordinate at once.
+    let v = TrainingGradientHarness.gaussians(point.count, scale: 1, &r)
+    let c = try TrainingGradientHarness.checkDirection(problem, direction: v)
+    #expect(c.passed, "\(label): direction: \(c)")
   }
 }
 

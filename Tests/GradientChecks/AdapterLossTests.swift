@@ -287,3 +287,56 @@ import Training
     #expect(abs(got - other) > 1e-6 * abs(got))
   }
 }
+
+/// The stopped quantities are read from the frozen scores and receive no gradient.
+@Suite struct AdapterStopGradientTests {
+  static func setup(_ objective: String, _ feedback: FeedbackKind) throws -> (
+    adapter: any SemiGradientObjective, scores: SequenceScores, samples: ScoredSampleSet
+  ) {
+    let samples = try AdapterFixture.samples()
+    let spec = try AlignmentObjectives.spec(objective: objective, paper: "PIPA", feedback: feedback)
+    let adapter = try #require(
+      try AlignmentObjectives.make(spec, samples: samples) as? any SemiGradientObjective)
+    let keys = adapter.sequences(forBatch: AdapterFixture.allPrompts)
+    return (adapter, try AdapterFixture.scores(keys, samples, seed: 21), samples)
+  }
+
+  /// Step-DPO L₁ and KTO L₁: every token of a correct step of a rejected/negative answer has
+  /// gradient exactly 0 (sg), and at least one such token exists in the fixture; the loss at
+  /// θ̄ = θ does not depend on which call evaluates it.
+  @Test(arguments: [
+    ("StepDPOL1", FeedbackKind.stepLabelledPairs), ("StepKTOL1", .stepLabelledUnpaired),
+  ])
+  func stoppedTokensGetNoGradient(_ objective: String, _ feedback: FeedbackKind) throws {
+    let (adapter, s, samples) = try Self.setup(objective, feedback)
+    let g = try adapter.evaluate(s, prompts: AdapterFixture.allPrompts)
+    let tokens = try #require(g.tokens)
+    var stopped = 0
+    for (j, k) in s.keys.enumerated() {
+      let v = try #require(samples.prompt(k.promptIndex)).responses[k.response].verdict
+      guard !v.correct else { continue }
+      for (t, c) in v.stepLabels.enumerated() where c == 1 {
+        stopped += 1
+        #expect(tokens[j][t] == 0, "\(objective): token \(t) of \(k) is stopped")
+      }
+      #expect(
+        zip(v.stepLabels, tokens[j]).contains { $0 == 0 && $1 != 0 },
+        "\(objective): the wrong steps of \(k) must get a gradient")
+    }
+    #expect(stopped > 0, "the fixture must contain correct steps of wrong answers")
+  }
+
+  /// KTO's z₀ comes from the frozen scores: moving them moves the loss, with the policy
+  /// scores fixed.
+  @Test(arguments: ["KTOPIPAForm", "StepKTO"])
+  func referencePointComesFromFrozenScores(_ objective: String) throws {
+    let feedback: FeedbackKind = objective == "StepKTO" ? .stepLabelledUnpaired : .unpairedBinary
+    let (adapter, s, _) = try Self.setup(objective, feedback)
+    let base = try adapter.evaluate(s, prompts: AdapterFixture.allPrompts).loss
+    // Raise the frozen policy by 2 nats per sequence: the KL estimate grows.
+    let frozen = AdapterFixture.replacing(
+      s, policy: s.policy.map { $0 + 2 }, tokens: s.policyTokens, valueLogits: s.valueLogits)
+    let moved = try adapter.evaluate(s, prompts: AdapterFixture.allPrompts, stoppedAt: frozen).loss
+    #expect(abs(moved - base) > 1e-6, "\(objective): z₀ ignored the frozen scores")
+  }
+}
