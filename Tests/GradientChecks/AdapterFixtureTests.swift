@@ -42,12 +42,13 @@ enum AdapterFixture {
   }
 
   /// Every trainable (objective, paper, feedback) of the catalog as a spec with the default
-  /// hyperparameters, plus the settings the claims sweep (PRO exact-H, 4 bins).
+  /// hyperparameters, plus the settings the claims sweep (PRO exact-H, PRO-S's first N, 4 bins).
   static func combinations() throws -> [RunSpec] {
     var out: [RunSpec] = []
     for e in FeedbackCatalog.entries {
       for k in e.feedback where k != .none && k != .sftCorpus {
-        out.append(try AlignmentObjectives.spec(objective: e.objective, paper: e.paper, feedback: k))
+        out.append(
+          try AlignmentObjectives.spec(objective: e.objective, paper: e.paper, feedback: k))
       }
     }
     out.append(
@@ -55,6 +56,9 @@ enum AdapterFixture {
         objective: "PROPImplemented", paper: "PRO", hyperparameters: ["exactH": 1]))
     out.append(
       try AlignmentObjectives.spec(objective: "PROS", paper: "PRO", hyperparameters: ["exactH": 1]))
+    // PRO-S on the first 2 of the 4 responses, scores centred among those 2.
+    out.append(
+      try AlignmentObjectives.spec(objective: "PROS", paper: "PRO", hyperparameters: ["N": 2]))
     out.append(
       try AlignmentObjectives.spec(
         objective: "BinnedPlackettLuce", paper: "MPO", hyperparameters: ["bins": 4]))

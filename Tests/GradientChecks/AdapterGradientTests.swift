@@ -65,7 +65,8 @@ import Training
     // Flatten (policy, tokens, value logits) and the matching gradient.
     let point = base.policy + base.policyTokens.flatMap { $0 } + base.valueLogits.flatMap { $0 }
     let analytic =
-      g.sequence + (g.tokens?.flatMap { $0 } ?? tokenShapes.flatMap { [Double](repeating: 0, count: $0) })
+      g.sequence
+      + (g.tokens?.flatMap { $0 } ?? tokenShapes.flatMap { [Double](repeating: 0, count: $0) })
       + (g.valueLogits?.flatMap { $0 } ?? valueShapes.flatMap { [Double](repeating: 0, count: $0) })
     let k = base.keys.count
     let names =

@@ -26,7 +26,8 @@ import Training
     func mean(_ xs: [Double]) -> (Double, Int) {
       (xs.isEmpty ? 0 : xs.reduce(0, +) / Double(xs.count), xs.count)
     }
-    let kl = s.keys.indices.map { max(0, s.policy[$0] - s.reference[$0]) }.reduce(0, +)
+    let kl =
+      s.keys.indices.map { max(0, s.policy[$0] - s.reference[$0]) }.reduce(0, +)
       / Double(max(1, s.keys.count))
     let exactH = try? hp("exactH")
     let mode: HyperRewardMode = exactH == 1 ? .exact : .zero
@@ -91,9 +92,11 @@ import Training
     }
     switch spec.objective {
     case "DPO": return try pairLoss { try DPO(beta: try hp("beta")).loss($0) }
-    case "SimPO": return try pairLoss { try SimPO(beta: try hp("beta"), gamma: try hp("gamma")).loss($0) }
+    case "SimPO":
+      return try pairLoss { try SimPO(beta: try hp("beta"), gamma: try hp("gamma")).loss($0) }
     case "IPO": return try pairLoss { try IPO(beta: try hp("beta")).loss($0) }
-    case "CPO": return try pairLoss { try CPO(beta: try hp("beta"), lambda: try hp("lambda")).loss($0) }
+    case "CPO":
+      return try pairLoss { try CPO(beta: try hp("beta"), lambda: try hp("lambda")).loss($0) }
     case "AlphaPO":
       return try pairLoss {
         try AlphaPO(alpha: try hp("alpha"), beta: try hp("beta"), gamma: try hp("gamma")).loss($0)
@@ -102,10 +105,14 @@ import Training
       return try pairLoss { try PROPImplemented(beta: try hp("beta"), hyperReward: mode).loss($0) }
     case "MaPPO": return try rewardedLoss { try MaPPO(beta: try hp("beta")).loss($0) }
     case "SimPOPlus":
-      return try rewardedLoss { try SimPOPlus(beta: try hp("beta"), gamma: try hp("gamma")).loss($0) }
+      return try rewardedLoss {
+        try SimPOPlus(beta: try hp("beta"), gamma: try hp("gamma")).loss($0)
+      }
     case "IPOPlus": return try rewardedLoss { try IPOPlus(beta: try hp("beta")).loss($0) }
     case "CPOPlus":
-      return try rewardedLoss { try CPOPlus(beta: try hp("beta"), lambda: try hp("lambda")).loss($0) }
+      return try rewardedLoss {
+        try CPOPlus(beta: try hp("beta"), lambda: try hp("lambda")).loss($0)
+      }
     case "MPO":
       let d: FeedbackDataset<SetPartitionItem>
       switch spec.feedback {
@@ -137,7 +144,8 @@ import Training
         try Rankings.binned(samples, bins: b).items(forBatch: prompts).map { i in
           let bins = try i.bins.map { bin in
             let js = try bin.map { try row(i.promptIndex, $0) }
-            return ResponseSet(logProbs: js.map { s.policy[$0] }, refLogProbs: js.map { s.reference[$0] })
+            return ResponseSet(
+              logProbs: js.map { s.policy[$0] }, refLogProbs: js.map { s.reference[$0] })
           }
           return try BinnedPlackettLuce(beta: try hp("beta")).loss(BinPartition(bins: bins))
         })
@@ -150,7 +158,8 @@ import Training
             scores: x.scores)
           switch spec.objective {
           case "WeightedMPOAbsolute":
-            return try WeightedMPOAbsolute(beta: try hp("beta"), alphaW: try hp("alphaW")).loss(input)
+            return try WeightedMPOAbsolute(beta: try hp("beta"), alphaW: try hp("alphaW")).loss(
+              input)
           case "WeightedMPOSigned":
             return try WeightedMPOSigned(beta: try hp("beta"), alphaW: try hp("alphaW")).loss(input)
           default:
@@ -216,13 +225,15 @@ import Training
               logF: s.policyTokens[j], logitG: s.valueLogits[j], logPrior: s.referenceTokens[j],
               labels: v.stepLabels)
             return spec.objective == "PIPAMTokenLevel"
-              ? try PIPAMTokenLevel(epsilon: try hp("epsilon")).loss(x) : try PIPANTokenLevel().loss(x)
+              ? try PIPAMTokenLevel(epsilon: try hp("epsilon")).loss(x)
+              : try PIPANTokenLevel().loss(x)
           default:
             let x = StepKTOInput(
               logProbs: s.policyTokens[j], refLogProbs: s.referenceTokens[j], labels: v.stepLabels,
               stepStarts: v.stepStarts, z0: kl)
             return spec.objective == "StepKTO"
-              ? try StepKTO(beta: try hp("beta")).loss(x) : try StepKTOL1(beta: try hp("beta")).loss(x)
+              ? try StepKTO(beta: try hp("beta")).loss(x)
+              : try StepKTOL1(beta: try hp("beta")).loss(x)
           }
         })
     case "StepDPOL0", "StepDPOL1":
@@ -235,7 +246,8 @@ import Training
             refLogProbsChosen: s.referenceTokens[w], refLogProbsRejected: s.referenceTokens[l],
             labelsRejected: try verdict(i.promptIndex, i.rejected).stepLabels)
           return spec.objective == "StepDPOL0"
-            ? try StepDPOL0(beta: try hp("beta")).loss(x) : try StepDPOL1(beta: try hp("beta")).loss(x)
+            ? try StepDPOL0(beta: try hp("beta")).loss(x)
+            : try StepDPOL1(beta: try hp("beta")).loss(x)
         })
     default:
       throw AdapterError(field: "objective", value: spec.objective, rule: "be known to this test")

@@ -26,7 +26,8 @@ extension AlignmentObjectives {
       let label =
         papersPerObjective[e.objective] == 1
         ? e.objective : "\(e.objective)@\(paperName(e.paper))"
-      let spec = RunSpec(label: label, objective: e.objective, paper: e.paper, feedback: e.feedback[0])
+      let spec = RunSpec(
+        label: label, objective: e.objective, paper: e.paper, feedback: e.feedback[0])
       do {
         return try resolved(spec)
       } catch {
@@ -50,13 +51,14 @@ extension AlignmentObjectives {
   /// catalog name), on `feedback` (default: the entry's first), with `overrides`; labelled
   /// `label`, or by default `Objective@Paper` plus `[feedback]` when not the first kind and
   /// `[name=value,…]` for the overrides, e.g. `MPO@MPO[topOneVersusRestSets]`,
-  /// `AlphaPO@AlphaPO[alpha=-1]`.
+  /// `AlphaPO@AlphaPO[alpha=-1.0]`. `responses` defaults to TRAINING.md's n = 8, and to 5 for
+  /// MPO's top-2 vs bottom-2 rank cuts (claims/mpo.md mpo.emp.mpo-vs-dpo (B): "of 5").
   /// - Throws: ``UnsupportedSpec`` for an unknown (objective, paper) or a feedback kind the
   ///   catalog does not list for it.
   public static func spec(
     objective: String, paper: String, feedback: FeedbackKind? = nil,
     hyperparameters overrides: [String: Double] = [:], label: String? = nil,
-    responses: Int = 8, rewardNoise: Double = 0, rounds: Int = 1, temperature: Double = 1
+    responses: Int? = nil, rewardNoise: Double = 0, rounds: Int = 1, temperature: Double = 1
   ) throws -> RunSpec {
     guard
       let e = FeedbackCatalog.entries.first(where: {
@@ -81,10 +83,11 @@ extension AlignmentObjectives {
       let pairs = overrides.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
       name += "[" + pairs.joined(separator: ",") + "]"
     }
+    let n = responses ?? (kind == .rankCutSets ? 5 : 8)
     return try resolved(
       RunSpec(
         label: label ?? name, objective: objective, paper: e.paper, feedback: kind,
-        hyperparameters: overrides, responses: responses, rewardNoise: rewardNoise,
-        rounds: rounds, temperature: temperature))
+        hyperparameters: overrides, responses: n, rewardNoise: rewardNoise, rounds: rounds,
+        temperature: temperature))
   }
 }

@@ -119,7 +119,8 @@ public enum AlignmentObjectives {
     }
     guard e.feedback.contains(spec.feedback) else {
       throw unsupported(
-        spec, "be one the catalog lists for it (\(e.feedback.map(\.rawValue).joined(separator: ", ")))")
+        spec,
+        "be one the catalog lists for it (\(e.feedback.map(\.rawValue).joined(separator: ", ")))")
     }
     switch spec.feedback {
     case .none:
@@ -133,19 +134,22 @@ public enum AlignmentObjectives {
     throw unsupported(spec, "be bound by the factory (missing case: a bug)")
   }
 
-  static func bind(_ spec: RunSpec, _ samples: ScoredSampleSet) throws -> (any AlignmentObjective)? {
+  static func bind(_ spec: RunSpec, _ samples: ScoredSampleSet) throws -> (any AlignmentObjective)?
+  {
     let label = spec.label
     func hp(_ name: String) throws -> Double { try hyperparameter(name, of: spec) }
     switch spec.objective {
     // Pairwise (PreferencePair).
     case "DPO":
-      return PairwiseAdapter(label: label, objective: DPO(beta: try hp("beta")), data: try pairs(spec, samples))
+      return PairwiseAdapter(
+        label: label, objective: DPO(beta: try hp("beta")), data: try pairs(spec, samples))
     case "SimPO":
       return PairwiseAdapter(
         label: label, objective: SimPO(beta: try hp("beta"), gamma: try hp("gamma")),
         data: try pairs(spec, samples))
     case "IPO":
-      return PairwiseAdapter(label: label, objective: IPO(beta: try hp("beta")), data: try pairs(spec, samples))
+      return PairwiseAdapter(
+        label: label, objective: IPO(beta: try hp("beta")), data: try pairs(spec, samples))
     case "CPO":
       return PairwiseAdapter(
         label: label, objective: CPO(beta: try hp("beta"), lambda: try hp("lambda")),
@@ -177,7 +181,8 @@ public enum AlignmentObjectives {
         data: try pairs(spec, samples))
     // Set level.
     case "MPO":
-      return SetAdapter(label: label, objective: MPO(beta: try hp("beta")), data: try sets(spec, samples))
+      return SetAdapter(
+        label: label, objective: MPO(beta: try hp("beta")), data: try sets(spec, samples))
     // Rankings.
     case "PlackettLuce":
       guard spec.feedback == .fullRankings else { return nil }
@@ -192,7 +197,8 @@ public enum AlignmentObjectives {
     case "WeightedMPOAbsolute":
       guard spec.feedback == .scalar else { return nil }
       return ScalarSetAdapter(
-        label: label, objective: WeightedMPOAbsolute(beta: try hp("beta"), alphaW: try hp("alphaW")),
+        label: label,
+        objective: WeightedMPOAbsolute(beta: try hp("beta"), alphaW: try hp("alphaW")),
         data: try ScalarFeedback.withPositiveSet(samples), scores: .raw)
     case "WeightedMPOSigned":
       guard spec.feedback == .scalar else { return nil }

@@ -90,6 +90,7 @@ public struct StepPairAdapter<F: StepPairForm>: SemiGradientObjective {
       for i in 0..<a { tokens[w][i] += scale * t.gradient[i] }
       for i in 0..<b { tokens[l][i] += scale * t.gradient[a + i] }
     }
-    return AlignmentGradients(loss: total * scale, itemCount: items.count, sequence: grad, tokens: tokens)
+    return AlignmentGradients(
+      loss: total * scale, itemCount: items.count, sequence: grad, tokens: tokens)
   }
 }

@@ -43,7 +43,9 @@ import Training
       }
     }
     let labels = Set(grid.map(\.label))
-    for l in ["DPO@MaPPO", "DPO@MPO", "DPO@PRO", "DPO@PIPA", "IPO@MaPPO", "IPO@PIPA", "MaPPO", "MPO"] {
+    for l in [
+      "DPO@MaPPO", "DPO@MPO", "DPO@PRO", "DPO@PIPA", "IPO@MaPPO", "IPO@PIPA", "MaPPO", "MPO",
+    ] {
       #expect(labels.contains(l), "grid lacks \(l)")
     }
     #expect(!labels.contains("SFT"))
@@ -101,7 +103,8 @@ import Training
       ("BinnedPlackettLuce", "MPO", ["bins": 2.5]), ("PROS", "PRO", ["N": 1]),
       ("PROPImplemented", "PRO", ["exactH": 2]),
     ] {
-      let spec = try AlignmentObjectives.spec(objective: objective, paper: paper, hyperparameters: h)
+      let spec = try AlignmentObjectives.spec(
+        objective: objective, paper: paper, hyperparameters: h)
       #expect(throws: AlignmentObjectives.UnsupportedSpec.self, "\(spec.label)") {
         try AlignmentObjectives.make(spec, samples: samples)
       }
@@ -115,7 +118,7 @@ import Training
       objective: "AlphaPO", paper: "AlphaPO", hyperparameters: ["alpha": -1])
     let b = try AlignmentObjectives.spec(objective: "MPO", paper: "MPO", feedback: .rankCutSets)
     #expect(a.label == "AlphaPO@AlphaPO[alpha=-1.0]")
-    #expect(b.label == "MPO@MPO[rankCutSets]")
+    #expect(b.label == "MPO@MPO[rankCutSets]" && b.responses == 5)
     #expect(a.hyperparameters["beta"] == 2.5 && a.hyperparameters["gamma"] == 0.25)
   }
 }
