@@ -11,8 +11,8 @@
 // - PRO-B, printed and β-on-optimizer (002_*.txt App. D): s = +½ desired, −½ undesired
 //   (claims/pro.md M8); zero-H unless the spec asks for exact-H.
 // - PIPA-M / PIPA-N at answer level (004_*.txt Theorem 2.1, §2.4): f = π_θ(y|x), p^prior =
-//   π_ref(y|x), g(x) = σ(z₀), z₀ the value head's logit at the first response position (its
-//   prefix is the prompt x alone); ∂ℓ/∂logitG flows to that logit.
+//   π_ref(y|x), g(x) = σ(v), v the value head's logit at the first response position (its
+//   prefix is the prompt x alone: valueLogits[j][0]); ∂ℓ/∂logitG flows to that logit.
 import Objectives
 
 /// One answer's loss and the partials that reach the model.
@@ -21,7 +21,7 @@ public struct BinaryAnswerTerm: Sendable {
   public var loss: Double
   /// ∂ℓ/∂log π_θ(y | x).
   public var policy: Double
-  /// ∂ℓ/∂z₀, the value-head logit at the first response position (0 without a value head).
+  /// ∂ℓ/∂v, v the value-head logit at the first response position (0 without a value head).
   public var valueLogit: Double
 }
 
