@@ -6,6 +6,7 @@
 import Claims
 import Numerics
 import Testing
+
 @testable import Training
 
 /// Fabricated results for the claims' decisions.
@@ -62,7 +63,8 @@ enum MPOFabricated {
     var records: [RunRecord] = []
     for spec in claim.runs {
       for s in 0..<seeds {
-        let final = 0.5 + scenario.sign * (value(spec.label) - 0.5)
+        let final =
+          0.5 + scenario.sign * (value(spec.label) - 0.5)
           + scenario.noise * jitter(spec.label, s)
         records.append(
           record(spec, seed: s) { step in 0.4 + (final - 0.4) * Double(step) / Double(steps) })
@@ -135,7 +137,8 @@ enum MPOFabricated {
       var records: [RunRecord] = []
       for spec in claim.runs {
         for s in 0..<seeds {
-          let late = 0.5 + scenario.sign * ((spec.objective == "MPO" ? 8 : 4) - 0.5)
+          let late =
+            0.5 + scenario.sign * ((spec.objective == "MPO" ? 8 : 4) - 0.5)
             + 10 * scenario.noise * jitter(spec.label, s)
           records.append(
             record(spec, seed: s, accuracy: { _ in 0.5 }) { step in late * Double(step) / 100 })
@@ -231,7 +234,9 @@ enum MPOFabricated {
     #expect(Self.claims.allSatisfy { $0.paper == .mpo })
     var empirical = Set<String>()
     if let catalog = ClaimRegistryTests.catalogIDs(empiricalByKind: &empirical) {
-      let expected = (catalog[.mpo] ?? []).filter { $0.contains(".emp.") || $0.contains("empirical") }
+      let expected = (catalog[.mpo] ?? []).filter {
+        $0.contains(".emp.") || $0.contains("empirical")
+      }
       #expect(ids == expected, "claims differ from the catalog's empirical MPO entries")
     }
   }
@@ -281,10 +286,19 @@ enum MPOFabricated {
         entry?.feedback.contains(spec.feedback) == true,
         "\(spec.label): \(spec.objective) of \(spec.paper) does not train on \(spec.feedback)")
       #expect(spec.responses >= 2 && spec.rounds >= 1 && spec.rewardNoise >= 0)
+      // Every hyperparameter is the entry's own (a loss hyperparameter overridden) or a
+      // documented sweep key the pipeline reads.
+      let own = Set(entry?.hyperparameters.map(\.name) ?? [])
+      for key in spec.hyperparameters.keys {
+        #expect(own.contains(key) || MPORuns.Key.all.contains(key), "\(spec.label): key \(key)")
+      }
     }
     #expect(Set(claim.runs.map(\.label)).count == claim.runs.count, "\(id): duplicate labels")
+    // A claim without training runs (sampling only) is not in the default grid either.
     #expect(
-      claim.inDefaultGrid == claim.runs.allSatisfy { MPORuns.defaultGridLabels.contains($0.label) })
+      claim.inDefaultGrid
+        == (!claim.runs.isEmpty
+          && claim.runs.allSatisfy { MPORuns.defaultGridLabels.contains($0.label) }))
   }
 
   /// A label names one spec across all claims, so shared runs are run once.
@@ -297,10 +311,13 @@ enum MPOFabricated {
       byLabel[spec.label] = spec
     }
     // The default-grid runs keep their grid labels and plain specs.
-    #expect(byLabel["MPO"] == RunSpec(label: "MPO", objective: "MPO", paper: "001 MPO", feedback: .thresholdSets))
+    #expect(
+      byLabel["MPO"]
+        == RunSpec(label: "MPO", objective: "MPO", paper: "001 MPO", feedback: .thresholdSets))
     #expect(
       byLabel["DPO@MPO"]
-        == RunSpec(label: "DPO@MPO", objective: "DPO", paper: "001 MPO", feedback: .bestVsWorstPairs))
+        == RunSpec(
+          label: "DPO@MPO", objective: "DPO", paper: "001 MPO", feedback: .bestVsWorstPairs))
   }
 
   @Test func rewardSpacingWithoutSamplesIsInconclusive() throws {
@@ -330,16 +347,20 @@ enum MPOFabricated {
 
   @Test func tostRule() throws {
     // Equivalent: tiny differences; different: all ≈ 5 pp; undecided: wide spread.
-    let tight = try MPOEquivalence(name: "t", differences: [0.001, -0.001, 0.002, 0, -0.002], comparisons: 3)
+    let tight = try MPOEquivalence(
+      name: "t", differences: [0.001, -0.001, 0.002, 0, -0.002], comparisons: 3)
     #expect(tight.equivalent && !tight.different)
-    let apart = try MPOEquivalence(name: "a", differences: [0.05, 0.051, 0.049, 0.05, 0.052], comparisons: 3)
+    let apart = try MPOEquivalence(
+      name: "a", differences: [0.05, 0.051, 0.049, 0.05, 0.052], comparisons: 3)
     #expect(!apart.equivalent && apart.different)
-    let wide = try MPOEquivalence(name: "w", differences: [0.1, -0.1, 0.05, -0.04, 0], comparisons: 3)
+    let wide = try MPOEquivalence(
+      name: "w", differences: [0.1, -0.1, 0.05, -0.04, 0], comparisons: 3)
     #expect(!wide.equivalent && !wide.different)
   }
 
   @Test func midRanksAndPermutationTest() {
-    #expect(MPORankCorrelation.midRanks([3, 1, .infinity, 1, .infinity]) == [3, 1.5, 4.5, 1.5, 4.5])
+    #expect(
+      MPORankCorrelation.midRanks([3, 1, .infinity, 1, .infinity]) == [3, 1.5, 4.5, 1.5, 4.5])
     let x = (0..<5).map { _ in [0.01, 0.05, 0.1, 0.5] }
     let rising = MPORankCorrelation(
       x: x, y: (0..<5).map { _ in [10, 20, 30, 40] }, permutations: 2000,

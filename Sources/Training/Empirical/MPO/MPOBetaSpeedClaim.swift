@@ -18,7 +18,9 @@ extension MPOEmpiricalClaims {
     let betas = [0.01, 0.05, 0.1, 0.5]
     // β = 0.01 is the catalog's MPO default, so that arm is the default-grid MPO run.
     let defaultBeta = MPORuns.catalogDefault("beta", objective: "MPO", paper: MPORuns.paper)
-    let arms = betas.map { b in b == defaultBeta ? MPORuns.mpo() : MPORuns.mpo(settings: [("beta", b)]) }
+    let arms = betas.map { b in
+      b == defaultBeta ? MPORuns.mpo() : MPORuns.mpo(settings: [("beta", b)])
+    }
     let permutations = 10_000
     return EmpiricalClaim(
       id: id, paper: .mpo,

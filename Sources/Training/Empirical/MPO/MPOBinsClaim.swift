@@ -60,7 +60,8 @@ extension MPOEmpiricalClaims {
             MPOEvidence.perSeed(results, a.k4[0].label), MPOEvidence.perSeed(results, a.k4[1].label)
           ).map { $0 - $1 }
           let part3 = ClaimedComparison(
-            try MPOEvidence.paired("σ = \(formatNumber(sigma)): G(8) − G(4)", g8, minus: g4, comparisons: j),
+            try MPOEvidence.paired(
+              "σ = \(formatNumber(sigma)): G(8) − G(4)", g8, minus: g4, comparisons: j),
             .above)
           let parts = part1 + [part2, part3]
           let verdict: Verdict =

@@ -50,7 +50,8 @@ struct MPOEquivalence: Sendable {
       i.map { "[\(formatNumber($0.low)), \(formatNumber($0.high))]" } ?? "none"
     }
     let state = equivalent ? "equivalent" : different ? "different" : "undecided"
-    return "\(name): TOST ±\(formatNumber(margin)), \(formatNumber(100 - 200 * 0.05 / Double(comparisons)))% CI "
+    return
+      "\(name): TOST ±\(formatNumber(margin)), \(formatNumber(100 - 200 * 0.05 / Double(comparisons)))% CI "
       + "\(show(inner)), \(formatNumber(100 - 100 * 0.05 / Double(comparisons)))% CI \(show(outer)): \(state)"
   }
 
@@ -59,7 +60,8 @@ struct MPOEquivalence: Sendable {
     return CaseClass(
       name: name, cases: differences.count, failures: equivalent ? 0 : 1, worstResidual: worst,
       toleranceAtWorst: margin, worstRatio: worst / margin,
-      toleranceReason: "TOST equivalence margin 1.5 pp (claims/mpo.md EP-6), Bonferroni over \(comparisons)")
+      toleranceReason:
+        "TOST equivalence margin 1.5 pp (claims/mpo.md EP-6), Bonferroni over \(comparisons)")
   }
 
   /// TOST of acc(a) − acc(b) over seeds.

@@ -42,7 +42,8 @@ enum MPOEvidence {
   static func paired(
     _ name: String, _ a: [Double], minus b: [Double], comparisons: Int
   ) throws -> PairedComparison {
-    try PairedComparison(name: name, differences: zip(a, b).map { $0 - $1 }, comparisons: comparisons)
+    try PairedComparison(
+      name: name, differences: zip(a, b).map { $0 - $1 }, comparisons: comparisons)
   }
 
   /// acc(a) − acc(b) over seeds.

@@ -62,8 +62,9 @@ extension MPOEmpiricalClaims {
               (atS[s] - ref[s]) / (at0[s] - ref[s])
             }
             lines.append(
-              "reported: " + MPOEvidence.describe(
-                "σ = \(formatNumber(sigma)): retention of \(methods[method].name)", retention))
+              "reported: "
+                + MPOEvidence.describe(
+                  "σ = \(formatNumber(sigma)): retention of \(methods[method].name)", retention))
           }
         }
         let verdict: Verdict =

@@ -159,7 +159,9 @@ extension MPOEmpiricalClaims {
       reported: [arm(10)],
       report: { results in
         grid.map { a in
-          "reported: " + MPOEvidence.describe("acc(\(arm(a).label))", MPOEvidence.perSeed(results, arm(a).label))
+          "reported: "
+            + MPOEvidence.describe(
+              "acc(\(arm(a).label))", MPOEvidence.perSeed(results, arm(a).label))
         }
       })
   }()

@@ -49,6 +49,13 @@ public enum MPORuns {
     public static let referenceFree = "referenceFree"
     /// a: W-MPO's α_w = a / s̄ (mpo.emp.alpha-intermediate measures α·s̄, EP-3).
     public static let alphaWTimesSBar = "alphaWTimesSBar"
+
+    /// Every sweep key above.
+    public static let all: Set<String> = [
+      rewardNoiseInSBar, bins, top, bottom, medianThreshold, trimmedMeanThreshold, dataFraction,
+      tokenBudgetOfDPO, evaluationTemperature, evaluationSamples, scoreFunction, referenceFree,
+      alphaWTimesSBar,
+    ]
   }
 
   /// The labels of the shared default grid that MPO's claims reuse (EP-7).
