@@ -345,6 +345,29 @@ enum MPOFabricated {
       try MPORewardSpacing.decide(rewards: [[[0, 1]]], stream: stream).verdict == .inconclusive)
   }
 
+  /// A budget run a quarter as long as DPO's, with the same token total: its checkpoints are
+  /// found by estimated cumulative tokens (tokens·step/steps), not by step.
+  @Test func fixedComputeCheckpointsFollowTokens() {
+    let spec = MPORuns.mpo(settings: [(MPORuns.Key.tokenBudgetOfDPO, 1)])
+    let short = RunRecord(
+      spec: spec, seedIndex: 0,
+      points: stride(from: 0, through: 25, by: 5).map {
+        MPOFabricated.point(step: $0, accuracy: Double($0) / 100)
+      }, steps: 25, tokens: 10_000, seconds: 1)
+    // 400 tokens per step: 2500 → step 5 (2000) beats step 10 (4000); 10000 → step 25.
+    #expect(MPOFixedCompute.point(short, nearestTokens: 2500).point.step == 5)
+    #expect(MPOFixedCompute.point(short, nearestTokens: 7500).point.step == 20)
+    #expect(MPOFixedCompute.point(short, nearestTokens: 10_000).point.step == 25)
+    let long = MPOFabricated.record(MPORuns.dpo(), seed: 0) { _ in 0.5 }
+    #expect(MPOFixedCompute.point(long, nearestTokens: 7500).point.step == 70)
+  }
+
+  /// Round boundaries r·steps/3 pick the nearest metric points; π^(0) and π^(3) are the ends.
+  @Test func iterativeRoundPoints() {
+    let run = MPOFabricated.record(MPORuns.mpoTopTwoBottomTwo(rounds: 3), seed: 0) { _ in 0.5 }
+    #expect(MPOIterativeRounds.roundPoints(run, rounds: 3).map(\.step) == [0, 30, 70, 100])
+  }
+
   @Test func tostRule() throws {
     // Equivalent: tiny differences; different: all ≈ 5 pp; undecided: wide spread.
     let tight = try MPOEquivalence(

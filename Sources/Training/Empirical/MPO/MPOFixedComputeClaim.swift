@@ -23,8 +23,13 @@ extension MPOEmpiricalClaims {
       runs: runs, inDefaultGrid: false,
       decide: { results in
         if let m = MPOEvidence.missing(results, runs) { return m }
-        let dpoRuns = results.runs(label: dpo.label)
-        let mpoRuns = results.runs(label: mpo.label)
+        // One run per seed index (the missing check above guarantees each exists).
+        let dpoRuns = (0..<results.seedCount).compactMap { s in
+          results.runs(label: dpo.label).first { $0.seedIndex == s }
+        }
+        let mpoRuns = (0..<results.seedCount).compactMap { s in
+          results.runs(label: mpo.label).first { $0.seedIndex == s }
+        }
         var parts: [ClaimedComparison] = []
         var lines: [String] = []
         for c in fractions {
