@@ -191,4 +191,50 @@ import Training
     #expect(o.verdict == .inconclusive)
     #expect(o.summary.contains("too coarse"), "\(o.summary)")
   }
+
+  /// The bootstrap draws from the master seed: the same results give the same outcome; and
+  /// a tie between j grid values gives each 1/j (all 8 equal: share of {0.25, 0.5} = 2/8).
+  @Test func bootstrapIsSeededAndSplitsTies() throws {
+    let c = Self.claim("alphapo.empirical.best-alpha-slightly-positive")
+    let noisy = AlphaPIPAFixtures.results(c.runs, Self.scenarios[c.id]!, effect: 0, amp: 1)
+    let a = try c.decide(noisy)
+    let b = try c.decide(noisy)
+    #expect(a.summary == b.summary && a.notes == b.notes)
+    let flat = AlphaPIPAFixtures.results(
+      c.runs, Scenario { _, _, _, _, _ in Point() }, effect: 0, amp: 0)
+    let o = try c.decide(flat)
+    #expect(o.verdict == .inconclusive)
+    #expect(o.summary.contains("{0.25, 0.5}: 0.25 "), "\(o.summary)")
+  }
+
+  /// kl-trajectory: KL growing and levelling off in both runs, but AlphaPO's final KL
+  /// twice SimPO's, is refuted by the equivalence part (a) alone.
+  @Test func klOutsideTheEquivalenceBoundsRefutes() throws {
+    let c = Self.claim("alphapo.empirical.kl-trajectory")
+    let doubled = Scenario { spec, _, t, _, n in
+      Point(kl: (1 - (1 - t) * (1 - t)) * (spec.label == "AlphaPO" ? 2 : 1) * (1 + n))
+    }
+    let o = try c.decide(AlphaPIPAFixtures.results(c.runs, doubled, effect: 1, amp: 0.01))
+    #expect(o.verdict == .refuted, "\(o.summary)")
+    // 1.1× lies inside [0.8, 1.25]: confirmed.
+    let close = Scenario { spec, _, t, _, n in
+      Point(kl: (1 - (1 - t) * (1 - t)) * (spec.label == "AlphaPO" ? 1.1 : 1) * (1 + n))
+    }
+    let k = try c.decide(AlphaPIPAFixtures.results(c.runs, close, effect: 1, amp: 0.01))
+    #expect(k.verdict == .confirmed, "\(k.summary)")
+  }
+
+  /// reward-distribution is a non-inferiority test: a small loss within the 0.01 margin
+  /// confirms, a loss beyond it refutes.
+  @Test func rewardNonInferiorityMargin() throws {
+    let c = Self.claim("alphapo.empirical.reward-distribution")
+    func outcome(_ delta: Double) throws -> Verdict {
+      let s = Scenario { spec, _, _, _, n in
+        Point(reward: 0.5 + (spec.label == "AlphaPO" ? delta : 0) + n)
+      }
+      return try c.decide(AlphaPIPAFixtures.results(c.runs, s, effect: 0, amp: 0.0001)).verdict
+    }
+    #expect(try outcome(-0.005) == .confirmed)
+    #expect(try outcome(-0.02) == .refuted)
+  }
 }

@@ -259,6 +259,12 @@ enum AlphaPODisplacement {
             try AlphaPIPAStatistics.oneSample(
               "Δ^0.1 P_w(α=\(formatNumber(a)))", try early(a), comparisons: 7), .above)
         }
+        if let run = results.runs(label: runs[0].label).first {
+          let p = try AlphaPIPAStatistics.point(run, at: 0.1)
+          notes.append(
+            "t = 0.1 read at step \(p.step) of \(run.steps) (fraction "
+              + "\(formatNumber(Double(p.step) / Double(run.steps)))) in \(run.spec.label) seed 0")
+        }
         let minusTwo = try AlphaPIPAStatistics.oneSample(
           "Δ^0.1 P_w(α=-2)", try early(-2), comparisons: 7)
         notes.append("reported, not part of the verdict: " + AlphaPIPAStatistics.line(minusTwo))

@@ -38,10 +38,12 @@ enum AlphaPOPerformance {
       runs: runs, inDefaultGrid: false
     ) { results in
       if let m = EmpiricalDecision.missing(results, labels: runs.map(\.label)) { return m }
+      let dpoBeta = (try? AlignmentObjectives.hyperparameter("beta", of: AlphaPORuns.dpo))
+        .map(formatNumber) ?? "unset"
       var notes = [
         AlphaPORuns.selectionReading,
-        "reading: the shared DPO run is DPO@MaPPO (its β is the MaPPO catalog's, reported "
-          + "next to the paper's 0.01)",
+        "reading: the shared DPO run is \(AlphaPORuns.dpo.label) with β = \(dpoBeta) (the "
+          + "paper's Mistral-Instruct DPO uses 0.01)",
       ]
       return try AlphaPIPAStatistics.guarded(notes: notes) {
         let a = try accuracy(results, alphaHat)
