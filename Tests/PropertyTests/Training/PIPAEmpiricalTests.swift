@@ -154,4 +154,16 @@ import Training
     let o = try c.decide(AlphaPIPAFixtures.results(c.runs, small, effect: 0, amp: 0.0001))
     #expect(o.verdict == .confirmed, "\(o.summary)")
   }
+
+  /// Two records of one run for one seed cannot be paired: inconclusive naming the run,
+  /// never a crash.
+  @Test(arguments: ids) func duplicateRecordIsInconclusive(_ id: String) throws {
+    let c = Self.claim(id)
+    var r = AlphaPIPAFixtures.results(c.runs, Self.scenarios[id]!, effect: 1, amp: 0.01)
+    let label = c.runs[0].label
+    r.runs.append(r.runs.first { $0.spec.label == label }!)
+    let o = try c.decide(r)
+    #expect(o.verdict == .inconclusive)
+    #expect(o.summary.contains(label), "\(id): \(o.summary)")
+  }
 }

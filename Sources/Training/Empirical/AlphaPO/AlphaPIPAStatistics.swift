@@ -48,12 +48,26 @@ enum AlphaPIPAStatistics {
     return best
   }
 
-  /// `metric` of the runs of `label` by seed index 0..<seedCount (the caller has checked
-  /// with ``EmpiricalDecision/missing(_:labels:)`` that every seed is there).
+  /// The runs of `label`, exactly one per seed index 0..<seedCount, in seed order; a seed
+  /// without a run or with several is a missing measurement (so every per-seed list of a
+  /// decision has S entries and paired differences line up).
+  static func runs(_ results: TrainingResults, _ label: String) throws -> [RunRecord] {
+    let all = results.runs(label: label)
+    return try (0..<results.seedCount).map { s in
+      let these = all.filter { $0.seedIndex == s }
+      guard these.count == 1 else {
+        throw AlphaPIPAMissingMeasurement(
+          reason: "run \(label) has \(these.count) records for seed \(s) (exactly 1 needed)")
+      }
+      return these[0]
+    }
+  }
+
+  /// `metric` of the runs of `label` by seed index 0..<seedCount.
   static func perSeed(
     _ results: TrainingResults, _ label: String, _ metric: (RunRecord) throws -> Double
   ) throws -> [Double] {
-    try results.runs(label: label).map(metric)
+    try runs(results, label).map(metric)
   }
 
   /// An optional metric value, or a ``AlphaPIPAMissingMeasurement`` naming the field.
@@ -73,10 +87,10 @@ enum AlphaPIPAStatistics {
     try PairedComparison(name: name, differences: values, comparisons: k)
   }
 
-  /// Element-wise a − b.
+  /// Element-wise a − b of two per-seed lists (equal lengths: both come from ``perSeed``
+  /// or ``runs(_:_:)``, which return one entry per seed).
   static func minus(_ a: [Double], _ b: [Double]) -> [Double] {
-    precondition(a.count == b.count, "minus: \(a.count) vs \(b.count) seeds")
-    return zip(a, b).map { $0 - $1 }
+    zip(a, b).map { $0 - $1 }
   }
 
   /// A two-sided t-interval (mean, low, high) of `values` at `level` (S − 1 degrees of
@@ -86,7 +100,9 @@ enum AlphaPIPAStatistics {
     mean: Double, low: Double, high: Double
   ) {
     let s = values.count
-    precondition(s >= 2, "interval: needs ≥ 2 seeds")
+    guard s >= 2 else {
+      throw AlphaPIPAMissingMeasurement(reason: "an interval needs ≥ 2 seeds, got \(s)")
+    }
     let mean = values.reduce(0, +) / Double(s)
     let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(s - 1)
     let t = try StudentT.quantile(1 - (1 - level) / 2, degreesOfFreedom: Double(s - 1)).value

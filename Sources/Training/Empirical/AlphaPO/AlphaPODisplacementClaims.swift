@@ -51,7 +51,7 @@ enum AlphaPODisplacement {
       if let m = EmpiricalDecision.missing(results, labels: [run.label]) { return m }
       let notes = [trackingReading]
       return try AlphaPIPAStatistics.guarded(notes: notes) {
-        let runs = results.runs(label: run.label)
+        let runs = try AlphaPIPAStatistics.runs(results, run.label)
         let dw = try runs.map { try pw($0, 1) - pw($0, 0) }
         let dl = try runs.map { try pl($0, 1) - pl($0, 0) }
         let dm = try runs.map { try margin($0, 1) - margin($0, 0) }
@@ -200,7 +200,7 @@ enum AlphaPODisplacement {
       ]
       return try AlphaPIPAStatistics.guarded(notes: notes) {
         func stats(_ a: Double) throws -> (margin: [Double], drift: [Double]) {
-          let rs = results.runs(label: AlphaPORuns.alpha(a).label)
+          let rs = try AlphaPIPAStatistics.runs(results, AlphaPORuns.alpha(a).label)
           return (
             try rs.map { try margin($0, 1) }, try rs.map { try abs(pw($0, 1) - pw($0, 0)) }
           )
@@ -259,7 +259,7 @@ enum AlphaPODisplacement {
             try AlphaPIPAStatistics.oneSample(
               "Δ^0.1 P_w(α=\(formatNumber(a)))", try early(a), comparisons: 7), .above)
         }
-        if let run = results.runs(label: runs[0].label).first {
+        if let run = try AlphaPIPAStatistics.runs(results, runs[0].label).first {
           let p = try AlphaPIPAStatistics.point(run, at: 0.1)
           notes.append(
             "t = 0.1 read at step \(p.step) of \(run.steps) (fraction "

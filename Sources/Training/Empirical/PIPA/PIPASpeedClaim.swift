@@ -27,7 +27,7 @@ enum PIPASpeed {
           + "(which the entry's rule leaves open) is inconclusive",
       ]
       func work(_ spec: RunSpec) throws -> Double {
-        let rs = results.runs(label: spec.label)
+        let rs = try AlphaPIPAStatistics.runs(results, spec.label)
         let steps = rs.reduce(0) { $0 + $1.steps }
         guard steps > 0 else {
           throw AlphaPIPAMissingMeasurement(reason: "run \(spec.label) took no steps")
@@ -42,8 +42,9 @@ enum PIPASpeed {
         }
         let ratio = wKTO / wPIPA
         let verdict: Verdict = ratio > 1 ? .confirmed : (ratio < 1 ? .refuted : .inconclusive)
-        let seconds = runs.map { spec in
-          "\(spec.label) \(formatNumber(results.runs(label: spec.label).reduce(0) { $0 + $1.seconds })) s"
+        let seconds = try runs.map { spec in
+          let total = try AlphaPIPAStatistics.runs(results, spec.label).reduce(0) { $0 + $1.seconds }
+          return "\(spec.label) \(formatNumber(total)) s"
         }
         return CheckOutcome(
           verdict: verdict,

@@ -44,7 +44,7 @@ enum PIPAValueHead {
       return try AlphaPIPAStatistics.guarded(notes: notes) {
         var required: [ClaimedComparison] = []
         for spec in runs {
-          let rs = results.runs(label: spec.label)
+          let rs = try AlphaPIPAStatistics.runs(results, spec.label)
           let end = try rs.map { try gHat($0, 1) - gHat($0, 0) }
           let quarter = try rs.map { try gHat($0, 0.25) - gHat($0, 0) }
           let mae = try rs.map { try (1 - gHat($0, 0)) - (1 - gHat($0, 1)) }
