@@ -79,7 +79,9 @@ enum AlphaPIPAFixtures {
   /// one spec per FeedbackCatalog entry with inDefaultGrid, on its first feedback kind,
   /// labelled by the objective, or `Objective@Paper` when several papers train it in the
   /// grid), recomputed here from the catalog.
-  static func defaultGridSpecs() -> [String: (objective: String, paper: String, feedback: FeedbackKind)] {
+  static func defaultGridSpecs() -> [String: (
+    objective: String, paper: String, feedback: FeedbackKind
+  )] {
     let grid = FeedbackCatalog.entries.filter(\.inDefaultGrid)
     var out: [String: (String, String, FeedbackKind)] = [:]
     for e in grid {

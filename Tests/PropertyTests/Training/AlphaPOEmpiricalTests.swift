@@ -78,12 +78,13 @@ import Training
   @Test func everyCatalogEntryHasOneClaimAndAScenario() {
     // The 11 alphapo.empirical.* ids of claims/alphapo.md §3, in catalog order.
     #expect(
-      Self.ids == [
-        "simpo-likelihood-displacement", "alpha-controls-displacement",
-        "positive-alpha-less-displacement", "large-alpha-regularization",
-        "early-preferred-increase", "alphapo-beats-simpo", "best-alpha-slightly-positive",
-        "win-asymmetry", "reward-distribution", "gamma-effect", "kl-trajectory",
-      ].map { "alphapo.empirical.\($0)" })
+      Self.ids
+        == [
+          "simpo-likelihood-displacement", "alpha-controls-displacement",
+          "positive-alpha-less-displacement", "large-alpha-regularization",
+          "early-preferred-increase", "alphapo-beats-simpo", "best-alpha-slightly-positive",
+          "win-asymmetry", "reward-distribution", "gamma-effect", "kl-trajectory",
+        ].map { "alphapo.empirical.\($0)" })
     for id in Self.ids { #expect(Self.scenarios[id] != nil, "no scenario for \(id)") }
     for c in AlphaPOEmpiricalClaims.all { #expect(c.paper == .alphapo) }
   }
@@ -170,7 +171,7 @@ import Training
     let o = try c.decide(
       AlphaPIPAFixtures.results(c.runs, Self.scenarios[id]!, effect: 1, amp: 0.01))
     let expectsReading: Set<String> = [
-      "alphapo.empirical.best-alpha-slightly-positive",
+      "alphapo.empirical.best-alpha-slightly-positive"
     ]
     if !expectsReading.contains(id) {
       #expect(o.notes.contains { $0.hasPrefix("reading:") }, "\(id) states no reading")

@@ -58,11 +58,12 @@ import Training
   @Test func everyCatalogEntryHasOneClaimAndAScenario() {
     // The 10 pipa.empirical.* ids of claims/pipa.md, in catalog order.
     #expect(
-      Self.ids == [
-        "accuracy-gain", "value-trajectory", "value-head-ablation", "step-labels-help",
-        "dpo-positive-reward", "threshold", "prior-choice", "sft-loss", "m-vs-n-shift",
-        "speed",
-      ].map { "pipa.empirical.\($0)" })
+      Self.ids
+        == [
+          "accuracy-gain", "value-trajectory", "value-head-ablation", "step-labels-help",
+          "dpo-positive-reward", "threshold", "prior-choice", "sft-loss", "m-vs-n-shift",
+          "speed",
+        ].map { "pipa.empirical.\($0)" })
     for id in Self.ids { #expect(Self.scenarios[id] != nil, "no scenario for \(id)") }
     for c in PIPAEmpiricalClaims.all { #expect(c.paper == .pipa) }
   }

@@ -38,7 +38,8 @@ enum AlphaPOPerformance {
       runs: runs, inDefaultGrid: false
     ) { results in
       if let m = EmpiricalDecision.missing(results, labels: runs.map(\.label)) { return m }
-      let dpoBeta = (try? AlignmentObjectives.hyperparameter("beta", of: AlphaPORuns.dpo))
+      let dpoBeta =
+        (try? AlignmentObjectives.hyperparameter("beta", of: AlphaPORuns.dpo))
         .map(formatNumber) ?? "unset"
       var notes = [
         AlphaPORuns.selectionReading,
@@ -121,7 +122,9 @@ enum AlphaPOPerformance {
           summary: "(a) bootstrap share of argmax α ∈ {0.25, 0.5}: \(formatNumber(share)) "
             + "(confirm ≥ 0.95, refute ≤ 0.05); (b) " + bOutcome.summary,
           classes: bOutcome.classes,
-          notes: ["argmax distribution over 10,000 seeded resamples: " + dist.joined(separator: ", ")])
+          notes: [
+            "argmax distribution over 10,000 seeded resamples: " + dist.joined(separator: ", ")
+          ])
       }
     }
   }()

@@ -49,7 +49,8 @@ enum PIPAAblations {
     ]
     let runs = variants.flatMap { [$0.tPrior, $0.sft] }
     return EmpiricalClaim(
-      id: "pipa.empirical.prior-choice", paper: .pipa, source: "§3.3.1, \"Prior choices\", Table 3",
+      id: "pipa.empirical.prior-choice", paper: .pipa,
+      source: "§3.3.1, \"Prior choices\", Table 3",
       statement:
         "Replacing the SFT prior with priors closer to their theoretical targets does not "
         + "improve PIPA. For PIPA-M that prior is the SFT model further trained on all "

@@ -43,7 +43,9 @@ enum PIPASpeed {
         let ratio = wKTO / wPIPA
         let verdict: Verdict = ratio > 1 ? .confirmed : (ratio < 1 ? .refuted : .inconclusive)
         let seconds = try runs.map { spec in
-          let total = try AlphaPIPAStatistics.runs(results, spec.label).reduce(0) { $0 + $1.seconds }
+          let total = try AlphaPIPAStatistics.runs(results, spec.label).reduce(0) {
+            $0 + $1.seconds
+          }
           return "\(spec.label) \(formatNumber(total)) s"
         }
         return CheckOutcome(
