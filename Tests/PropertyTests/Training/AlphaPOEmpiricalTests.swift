@@ -154,6 +154,8 @@ import Training
     for c in AlphaPOEmpiricalClaims.all + PIPAEmpiricalClaims.all {
       for s in c.runs {
         if let prior = byLabel[s.label] { #expect(prior == s, "\(s.label) differs") }
+        // A label may name a checkpoint file.
+        #expect(!s.label.contains("/") && !s.label.contains(" "), "\(s.label)")
         byLabel[s.label] = s
       }
     }

@@ -30,11 +30,12 @@ enum AlphaPORuns {
       feedback: .bestVsWorstPairs, hyperparameters: ["alpha": a])
   }
 
-  /// The γ/β sweep of alphapo.empirical.gamma-effect at α (γ/β = 0.1 is the α-sweep run).
+  /// The γ/β sweep of alphapo.empirical.gamma-effect at α (γ/β = 0.1 is the α-sweep run),
+  /// labelled by γ itself (a label may name a file, so it holds no `/`).
   static func gamma(ratio: Double, alpha a: Double) -> RunSpec {
     if ratio == 0.1 { return alpha(a) }
     return RunSpec(
-      label: "AlphaPO[alpha=\(formatAlpha(a)),gamma/beta=\(formatAlpha(ratio))]",
+      label: "AlphaPO[alpha=\(formatAlpha(a)),gamma=\(formatAlpha(ratio * beta))]",
       objective: "AlphaPO", paper: paper, feedback: .bestVsWorstPairs,
       hyperparameters: ["alpha": a, "gamma": ratio * beta])
   }
