@@ -100,6 +100,6 @@ enum PIPARuns {
   static let subsetReading =
     "reading: accuracy is the final greedy exact match on the whole test set; the results "
     + "do not split it into the easier (both operands ≤ 2 digits) and harder (an operand "
-    + "with D digits) subsets, so each per-subset effect is tested once, on the whole set, "
-    + "and Bonferroni runs over the comparisons made"
+    + "with D digits) subsets, so each per-subset effect is tested once, on the whole set; "
+    + "every interval keeps the entry's level (Bonferroni over the effects it lists)"
 }

@@ -85,7 +85,7 @@ enum PIPAValueHead {
         EmpiricalDecision.decide(
           [
             ClaimedComparison(
-              try PIPAAccuracy.difference(results, learned, fixed, comparisons: 1), .above)
+              try PIPAAccuracy.difference(results, learned, fixed, comparisons: 2), .above)
           ], notes: notes)
       }
     }
