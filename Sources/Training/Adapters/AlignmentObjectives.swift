@@ -122,6 +122,17 @@ public enum AlignmentObjectives {
         spec,
         "be one the catalog lists for it (\(e.feedback.map(\.rawValue).joined(separator: ", ")))")
     }
+    // A setting the objective does not read would otherwise be ignored silently, training the
+    // plain objective under a sweep's label (claims' ablation settings the pipeline does not
+    // implement, e.g. a fixed value head): refuse it by name.
+    let known = Set(hyperparameterNames(objective: spec.objective, paper: spec.paper))
+    if let unknown = spec.hyperparameters.keys.sorted().first(where: { !known.contains($0) }) {
+      throw UnsupportedSpec(
+        field: "\(spec.label).hyperparameters[\(unknown)]",
+        value: "\(spec.hyperparameters[unknown] ?? .nan)",
+        rule: "be a setting \(spec.objective) reads (\(known.sorted().joined(separator: ", ")));"
+          + " the pipeline does not implement this sweep setting")
+    }
     switch spec.feedback {
     case .none:
       throw unsupported(spec, "be trainable (the catalog maps this objective to analytic claims)")

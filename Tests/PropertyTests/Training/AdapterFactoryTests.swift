@@ -121,4 +121,19 @@ import Training
     #expect(b.label == "MPO@MPO[rankCutSets]" && b.responses == 5)
     #expect(a.hyperparameters["beta"] == 2.5 && a.hyperparameters["gamma"] == 0.25)
   }
+
+  /// A sweep setting no objective reads (a claim's ablation the pipeline does not implement)
+  /// is refused by name instead of silently training the plain objective.
+  @Test func unreadSettingsAreRefusedByName() throws {
+    let samples = try Self.samples()
+    var spec = try AlignmentObjectives.spec(objective: "DPO", paper: "MaPPO")
+    _ = try AlignmentObjectives.make(spec, samples: samples)
+    spec.hyperparameters["fixedValue"] = 0.5
+    do {
+      _ = try AlignmentObjectives.make(spec, samples: samples)
+      Issue.record("an unread setting was accepted")
+    } catch let e as AlignmentObjectives.UnsupportedSpec {
+      #expect(e.field.contains("fixedValue") && e.value == "0.5")
+    }
+  }
 }
