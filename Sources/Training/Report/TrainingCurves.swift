@@ -49,8 +49,10 @@ public enum TrainingCurves {
     title: String? = nil
   ) -> SVGLinePlot {
     let ls = labels ?? Array(Set(results.runs.map(\.spec.label))).sorted()
-    let series = ls.map { label in
-      PlotSeries(label: label, points: points(results, label, metric), band: true)
+    // Past the palette's six colours, lines alternate dashed so no two look alike.
+    let series = ls.enumerated().map { i, label in
+      PlotSeries(
+        label: label, points: points(results, label, metric), dashed: (i / 6) % 2 == 1, band: true)
     }
     return SVGLinePlot(
       title: title ?? "\(metric.title) vs step", xLabel: "alignment step", yLabel: metric.title,
@@ -71,9 +73,22 @@ public enum TrainingCurves {
     }
   }
 
-  /// The four overview plots.
-  public static func overview(_ results: TrainingResults) -> [SVGLinePlot] {
-    CurveMetric.overview.map { plot(results, $0) }
+  /// The overview plots: each overview metric for the runs of each paper (FeedbackCatalog's
+  /// paper, e.g. `000 MaPPO`), papers in sorted order, so a legend holds a readable number
+  /// of lines; `name` is a file stem such as `logProbChosen-MaPPO`.
+  public static func overview(_ results: TrainingResults) -> [(name: String, plot: SVGLinePlot)] {
+    let papers = Array(Set(results.runs.map(\.spec.paper))).sorted()
+    return CurveMetric.overview.flatMap { m in
+      papers.map { paper in
+        let short = paper.split(separator: " ").last.map(String.init) ?? paper
+        let labels = Array(Set(results.runs.filter { $0.spec.paper == paper }.map(\.spec.label)))
+          .sorted()
+        return (
+          "\(m.rawValue)-\(short)",
+          plot(results, m, labels: labels, title: "\(short): \(m.title) vs step")
+        )
+      }
+    }
   }
 
   /// The metrics a claim's decision reads (its plot); test accuracy unless the entry speaks

@@ -23,9 +23,7 @@ public enum TrainingReport {
       ("report.html", html(results: results, decisions: decisions)),
       ("claims.json", try json(results: results, decisions: decisions)),
     ]
-    for (m, p) in zip(CurveMetric.overview, overview) {
-      out.append(("plots/\(m.rawValue).svg", p.render() + "\n"))
-    }
+    for (name, p) in overview { out.append(("plots/\(name).svg", p.render() + "\n")) }
     for d in decisions {
       for (i, p) in claimPlots(d.id, results).enumerated() {
         out.append(("plots/\(d.id)-\(i).svg", p.render() + "\n"))
@@ -181,7 +179,7 @@ public enum TrainingReport {
         ] + finalCells(r.final)
       })
     s += "\n## Training curves\n\n\(TrainingCurves.bandDescription).\n\n"
-    for m in CurveMetric.overview { s += "![\(m.title)](plots/\(m.rawValue).svg)\n" }
+    for (name, _) in TrainingCurves.overview(results) { s += "![\(name)](plots/\(name).svg)\n" }
     s += "\n## Empirical claims\n"
     for d in decisions {
       s += "\n### \(d.id)\n\n"
@@ -240,7 +238,7 @@ public enum TrainingReport {
         ] + finalCells(r.final)
       })
     b += "<h2>Training curves</h2>\n<p>\(e(TrainingCurves.bandDescription)).</p>\n"
-    for p in TrainingCurves.overview(results) { b += p.render() + "\n" }
+    for (_, p) in TrainingCurves.overview(results) { b += p.render() + "\n" }
     b += "<h2>Empirical claims</h2>\n"
     b += htmlTable(
       ["claim", "paper", "verdict"], decisions.map { [$0.id, $0.paper.rawValue, $0.verdict.rawValue] })

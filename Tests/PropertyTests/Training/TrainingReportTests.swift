@@ -39,7 +39,10 @@ import Training
     #expect(md.contains("reading:"))
     #expect(html.contains("<svg") && html.contains("<polygon") && !html.contains("<script"))
     for m in CurveMetric.overview {
-      #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("plots/\(m.rawValue).svg").path))
+      for paper in ["MaPPO", "PRO"] {
+        let path = dir.appendingPathComponent("plots/\(m.rawValue)-\(paper).svg").path
+        #expect(FileManager.default.fileExists(atPath: path), "\(path)")
+      }
     }
 
     let json = try #require(JSONSerialization.jsonObject(with: first[2]) as? [String: Any])
