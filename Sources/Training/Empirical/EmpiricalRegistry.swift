@@ -42,7 +42,8 @@ public enum EmpiricalRegistry {
       for r in c.runs {
         if let prior = seen[r.label] {
           precondition(
-            prior == r, "run label \(r.label) names two different specs (\(c.id) and an earlier claim)")
+            prior == r,
+            "run label \(r.label) names two different specs (\(c.id) and an earlier claim)")
         } else {
           seen[r.label] = r
           out.append(r)
@@ -74,7 +75,8 @@ public enum EmpiricalRegistry {
       let record = Claim(
         id: c.id, paper: c.paper, source: c.source, kind: .empirical, statement: c.statement,
         check: { _ in outcome })
-      return ClaimResult(claim: record, outcome: outcome, seed: results.seed, mode: .full, seconds: 0)
+      return ClaimResult(
+        claim: record, outcome: outcome, seed: results.seed, mode: .full, seconds: 0)
     }
   }
 

@@ -21,7 +21,8 @@ public enum EmpiricalStatistics {
   ) throws -> [Double] {
     try (0..<results.seedCount).map { s in
       guard let run = results.runs(label: label).first(where: { $0.seedIndex == s }) else {
-        throw EmpiricalInputError(field: "runs[\(label)]", value: "seed \(s) absent", rule: "every seed must have the run")
+        throw EmpiricalInputError(
+          field: "runs[\(label)]", value: "seed \(s) absent", rule: "every seed must have the run")
       }
       return try stat(run)
     }
@@ -50,7 +51,9 @@ public enum EmpiricalStatistics {
   }
 
   /// The last metric point's value.
-  public static func final(_ m: KeyPath<MetricPoint, Double>, _ name: String) -> (RunRecord) throws -> Double {
+  public static func final(_ m: KeyPath<MetricPoint, Double>, _ name: String) -> (RunRecord) throws
+    -> Double
+  {
     { r in
       guard let p = r.final else { throw empty(r) }
       return p[keyPath: m]
@@ -58,7 +61,9 @@ public enum EmpiricalStatistics {
   }
 
   /// last − first (the change from the SFT model at step 0 to the end of training).
-  public static func change(_ m: KeyPath<MetricPoint, Double>, _ name: String) -> (RunRecord) throws -> Double {
+  public static func change(_ m: KeyPath<MetricPoint, Double>, _ name: String) -> (RunRecord) throws
+    -> Double
+  {
     { r in
       guard let a = r.initial, let b = r.final else { throw empty(r) }
       return b[keyPath: m] - a[keyPath: m]

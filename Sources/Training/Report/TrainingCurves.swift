@@ -11,7 +11,9 @@ public enum CurveMetric: String, Sendable, CaseIterable {
   case logProbChosen, logProbRejected, margin, testAccuracy, meanLength, testReward
 
   /// The metrics of the overview plots (TRAINING.md step 6; the brief's four curves).
-  public static let overview: [CurveMetric] = [.logProbChosen, .logProbRejected, .margin, .testAccuracy]
+  public static let overview: [CurveMetric] = [
+    .logProbChosen, .logProbRejected, .margin, .testAccuracy,
+  ]
 
   public var keyPath: KeyPath<MetricPoint, Double> {
     switch self {

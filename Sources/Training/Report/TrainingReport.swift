@@ -35,7 +35,8 @@ public enum TrainingReport {
   /// Writes every file of the report under `dir` (created if needed), each atomically.
   public static func write(results: TrainingResults, decisions: [ClaimResult], to dir: URL) throws {
     let fm = FileManager.default
-    try fm.createDirectory(at: dir.appendingPathComponent("plots"), withIntermediateDirectories: true)
+    try fm.createDirectory(
+      at: dir.appendingPathComponent("plots"), withIntermediateDirectories: true)
     for (name, text) in try files(results: results, decisions: decisions) {
       // Foundation's atomic write: a temporary file in the same directory, then rename.
       try Data(text.utf8).write(to: dir.appendingPathComponent(name), options: .atomic)
@@ -143,7 +144,8 @@ public enum TrainingReport {
   }
 
   static func row(_ cells: [String]) -> String {
-    "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+    "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ")
+      + " |\n"
   }
 
   static func table(_ header: [String], _ rows: [[String]]) -> String {
@@ -156,17 +158,21 @@ public enum TrainingReport {
     s += "Master seed \(results.seed), \(results.seedCount) seed(s), results schema "
     s += "\(results.schemaVersion), report schema \(schemaVersion).\n\n"
     let c = counts(decisions)
-    s += "Empirical claims: " + Verdict.allCases.reversed().map { "\(c[$0.rawValue] ?? 0) \($0.rawValue)" }
+    s +=
+      "Empirical claims: "
+      + Verdict.allCases.reversed().map { "\(c[$0.rawValue] ?? 0) \($0.rawValue)" }
       .joined(separator: ", ") + ".\n\n"
     s += "## Settings\n\n"
-    s += table(["setting", "value"], results.settings.keys.sorted().map { [$0, results.settings[$0] ?? ""] })
+    s += table(
+      ["setting", "value"], results.settings.keys.sorted().map { [$0, results.settings[$0] ?? ""] })
     s += "\n## SFT model per seed\n\n"
     s += table(
       ["seed", "steps", "validation acc", "test acc", "band", "in band", "stop rule"],
       results.sft.sorted { $0.seedIndex < $1.seedIndex }.map { r in
         [
           "\(r.seedIndex)", "\(r.steps)", short(r.validationAccuracy), short(r.testAccuracy),
-          "[" + r.band.map(short).joined(separator: ", ") + "]", r.inBand ? "yes" : "no", r.stopRule,
+          "[" + r.band.map(short).joined(separator: ", ") + "]", r.inBand ? "yes" : "no",
+          r.stopRule,
         ]
       })
     s += "\n## Final metrics of every run\n\n"
@@ -183,7 +189,8 @@ public enum TrainingReport {
     s += "\n## Empirical claims\n"
     for d in decisions {
       s += "\n### \(d.id)\n\n"
-      s += "- Verdict: **\(d.verdict.rawValue)**\n- Paper: \(d.paper.rawValue); source: \(d.source)\n"
+      s +=
+        "- Verdict: **\(d.verdict.rawValue)**\n- Paper: \(d.paper.rawValue); source: \(d.source)\n"
       s += "- Evidence: \(d.evidence)\n"
       for n in d.notes { s += "- \(n)\n" }
       for k in d.conditions {
@@ -218,14 +225,16 @@ public enum TrainingReport {
     var b = "<h1>Training report</h1>\n<p>Master seed \(results.seed), \(results.seedCount) "
     b += "seed(s), results schema \(results.schemaVersion), report schema \(schemaVersion).</p>\n"
     b += "<h2>Settings</h2>\n"
-    b += htmlTable(["setting", "value"], results.settings.keys.sorted().map { [$0, results.settings[$0] ?? ""] })
+    b += htmlTable(
+      ["setting", "value"], results.settings.keys.sorted().map { [$0, results.settings[$0] ?? ""] })
     b += "<h2>SFT model per seed</h2>\n"
     b += htmlTable(
       ["seed", "steps", "validation acc", "test acc", "band", "in band", "stop rule"],
       results.sft.sorted { $0.seedIndex < $1.seedIndex }.map { r in
         [
           "\(r.seedIndex)", "\(r.steps)", short(r.validationAccuracy), short(r.testAccuracy),
-          "[" + r.band.map(short).joined(separator: ", ") + "]", r.inBand ? "yes" : "no", r.stopRule,
+          "[" + r.band.map(short).joined(separator: ", ") + "]", r.inBand ? "yes" : "no",
+          r.stopRule,
         ]
       })
     b += "<h2>Final metrics of every run</h2>\n"
@@ -241,14 +250,16 @@ public enum TrainingReport {
     for (_, p) in TrainingCurves.overview(results) { b += p.render() + "\n" }
     b += "<h2>Empirical claims</h2>\n"
     b += htmlTable(
-      ["claim", "paper", "verdict"], decisions.map { [$0.id, $0.paper.rawValue, $0.verdict.rawValue] })
+      ["claim", "paper", "verdict"],
+      decisions.map { [$0.id, $0.paper.rawValue, $0.verdict.rawValue] })
     for d in decisions {
       b += "<h3 id=\"\(e(d.id))\">\(e(d.id)) <span class=\"v \(d.verdict.rawValue)\">"
       b += "\(d.verdict.rawValue)</span></h3>\n<p>Source: \(e(d.source))</p>\n"
       b += "<p>\(e(d.evidence))</p>\n<ul>\n"
       for n in d.notes { b += "<li>\(e(n))</li>\n" }
       for k in d.conditions {
-        b += "<li>Condition: \(e(k.condition)) (holds: \(e(k.holdingCase)); fails: \(e(k.failingCase)))</li>\n"
+        b +=
+          "<li>Condition: \(e(k.condition)) (holds: \(e(k.holdingCase)); fails: \(e(k.failingCase)))</li>\n"
       }
       b += "</ul>\n"
       for p in claimPlots(d.id, results) { b += p.render() + "\n" }

@@ -34,13 +34,17 @@ import Training
     let registered = EmpiricalRegistry.all.map(\.id)
     #expect(Set(registered).count == registered.count, "duplicate empirical ids")
     let known = Set(catalog.values.joined())
-    for id in registered { #expect(known.contains(id), "registered id \(id) is not in the catalog") }
+    for id in registered {
+      #expect(known.contains(id), "registered id \(id) is not in the catalog")
+    }
     for p in Paper.allCases {
       let missing = (catalog[p] ?? []).filter { !registered.contains($0) }
       if Self.completePapers.contains(p) {
         #expect(missing.isEmpty, "\(p.rawValue): empirical claims not registered: \(missing)")
       } else if !missing.isEmpty {
-        print("empirical coverage: \(p.rawValue) misses \(missing.count): \(missing.joined(separator: ", "))")
+        print(
+          "empirical coverage: \(p.rawValue) misses \(missing.count): \(missing.joined(separator: ", "))"
+        )
       }
     }
     // Catalog order within a paper.
@@ -64,8 +68,9 @@ import Training
     #expect(Set(runs.map(\.label)) == Set(claims.flatMap(\.runs).map(\.label)))
     #expect(Set(runs.map(\.label)).count == runs.count)
     // Every label means one spec across the whole registry (runs(for:) preconditions it).
-    #expect(EmpiricalRegistry.runs(for: EmpiricalRegistry.all).count
-      == Set(EmpiricalRegistry.all.flatMap(\.runs).map(\.label)).count)
+    #expect(
+      EmpiricalRegistry.runs(for: EmpiricalRegistry.all).count
+        == Set(EmpiricalRegistry.all.flatMap(\.runs).map(\.label)).count)
   }
 
   @Test func decideAllRecordsEveryClaim() {

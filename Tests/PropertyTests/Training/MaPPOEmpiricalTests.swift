@@ -23,7 +23,9 @@ import Training
         return (label == R.dpo.label) == dpoSqueezed ? squeezed : spared
       }
     case "mappo.empirical.alignment-gain":
-      return { [R.mappo.label, R.iterativeMaPPO.label].contains($0) ? EmpShift(acc: 0.1 * k) : EmpShift() }
+      return {
+        [R.mappo.label, R.iterativeMaPPO.label].contains($0) ? EmpShift(acc: 0.1 * k) : EmpShift()
+      }
     case "mappo.empirical.online-mappo":
       return { $0.hasSuffix("[K=3]") ? EmpShift(acc: 0.1 * k) : EmpShift() }
     case "mappo.empirical.plugin-gain":
@@ -51,13 +53,15 @@ import Training
 
   @Test(arguments: ids) func claimedSideConfirms(_ id: String) throws {
     let c = try Self.claim(id)
-    let out = try c.decide(EmpCoreFixtures.results(c.runs, jitter: 0.02, shift: Self.scenario(id, 1)))
+    let out = try c.decide(
+      EmpCoreFixtures.results(c.runs, jitter: 0.02, shift: Self.scenario(id, 1)))
     #expect(out.verdict == .confirmed, "\(id): \(out.summary)")
   }
 
   @Test(arguments: ids) func oppositeSideRefutes(_ id: String) throws {
     let c = try Self.claim(id)
-    let out = try c.decide(EmpCoreFixtures.results(c.runs, jitter: 0.02, shift: Self.scenario(id, -1)))
+    let out = try c.decide(
+      EmpCoreFixtures.results(c.runs, jitter: 0.02, shift: Self.scenario(id, -1)))
     #expect(out.verdict == .refuted, "\(id): \(out.summary)")
   }
 
@@ -102,7 +106,8 @@ import Training
     let c = try Self.claim("mappo.empirical.squeezing-mitigation")
     let out = try c.decide(EmpCoreFixtures.results(c.runs, shift: Self.scenario(c.id, 1)))
     #expect(out.notes.contains { $0.hasPrefix("reading:") })
-    #expect(out.notes.contains { $0.contains("Table-1 block") && $0.contains("IT: log π(y_w) -10") })
+    #expect(
+      out.notes.contains { $0.contains("Table-1 block") && $0.contains("IT: log π(y_w) -10") })
   }
 
   @Test func defaultGridLabelsFollowTheScheme() {

@@ -36,13 +36,15 @@ import Training
 
   @Test(arguments: ids) func claimedSideConfirms(_ id: String) throws {
     let c = try Self.claim(id)
-    let out = try c.decide(EmpCoreFixtures.results(c.runs, jitter: 0.02, shift: Self.scenario(id, 1)))
+    let out = try c.decide(
+      EmpCoreFixtures.results(c.runs, jitter: 0.02, shift: Self.scenario(id, 1)))
     #expect(out.verdict == .confirmed, "\(id): \(out.summary)")
   }
 
   @Test(arguments: ids) func oppositeSideRefutes(_ id: String) throws {
     let c = try Self.claim(id)
-    let out = try c.decide(EmpCoreFixtures.results(c.runs, jitter: 0.02, shift: Self.scenario(id, -1)))
+    let out = try c.decide(
+      EmpCoreFixtures.results(c.runs, jitter: 0.02, shift: Self.scenario(id, -1)))
     #expect(out.verdict == .refuted, "\(id): \(out.summary)")
   }
 

@@ -18,10 +18,13 @@ import Training
   @Test func reportIsCompleteAndByteIdentical() throws {
     let (results, decisions) = Self.synthetic()
     let dir = FileManager.default.temporaryDirectory
-      .appendingPathComponent("aligncheck-training-report-\(ProcessInfo.processInfo.processIdentifier)")
+      .appendingPathComponent(
+        "aligncheck-training-report-\(ProcessInfo.processInfo.processIdentifier)")
     defer { try? FileManager.default.removeItem(at: dir) }
     try TrainingReport.write(results: results, decisions: decisions, to: dir)
-    func read(_ name: String) throws -> Data { try Data(contentsOf: dir.appendingPathComponent(name)) }
+    func read(_ name: String) throws -> Data {
+      try Data(contentsOf: dir.appendingPathComponent(name))
+    }
     let first = try ["report.md", "report.html", "claims.json"].map(read)
     try TrainingReport.write(results: results, decisions: decisions, to: dir)
     let second = try ["report.md", "report.html", "claims.json"].map(read)

@@ -25,7 +25,8 @@ enum MaPPOScaleTrend {
       .above)
     let b = [
       ClaimedComparison(
-        try S.paired(results, R.narrowMaPPO, minus: R.narrowDPO, "accuracy", comparisons: 3, R.accuracy),
+        try S.paired(
+          results, R.narrowMaPPO, minus: R.narrowDPO, "accuracy", comparisons: 3, R.accuracy),
         .above),
       ClaimedComparison(
         try S.paired(results, R.mappo, minus: R.dpo, "accuracy", comparisons: 3, R.accuracy),

@@ -48,10 +48,11 @@ enum MaPPOSqueezingMitigation {
         + "E1 and E2 on near ties are not reported",
       "reported: E2 " + EmpiricalStatistics.describe(e2, claimed: .above) + " → "
         + EmpiricalStatistics.verdict(e2c).rawValue,
-      "reported: premise P " + premise.map {
-        EmpiricalStatistics.describe($0.comparison, claimed: .below) + " → "
-          + EmpiricalStatistics.verdict($0).rawValue
-      }.joined(separator: "; "),
+      "reported: premise P "
+        + premise.map {
+          EmpiricalStatistics.describe($0.comparison, claimed: .below) + " → "
+            + EmpiricalStatistics.verdict($0).rawValue
+        }.joined(separator: "; "),
     ]
     for run in [R.dpo, R.mappo] {
       let both = try EmpiricalStatistics.perSeed(results, run.label, squeeze).filter { $0 > 0 }
@@ -59,7 +60,8 @@ enum MaPPOSqueezingMitigation {
         "reported: seeds where both mean log-probabilities fell under \(run.label): "
           + "\(both.count) of \(results.seedCount)")
     }
-    notes.append("reported: Table-1 block (tracking pairs, mean over seeds) " + (try table(results)))
+    notes.append(
+      "reported: Table-1 block (tracking pairs, mean over seeds) " + (try table(results)))
     return EmpiricalDecision.decide([ClaimedComparison(e1, .above)], notes: notes)
   }
 

@@ -32,7 +32,8 @@ enum PRODriftClaim {
     ]
     for x in [R.propZero, R.probPrinted] {
       required.append(
-        ClaimedComparison(try S.paired(results, R.dpo, minus: x, "|Δℓ|", comparisons: 6, absDl), .above))
+        ClaimedComparison(
+          try S.paired(results, R.dpo, minus: x, "|Δℓ|", comparisons: 6, absDl), .above))
     }
     for x in [R.propZero, R.probPrinted] {
       required.append(

@@ -48,7 +48,8 @@ public enum PROEmpiricalRuns {
   /// the pipeline must honour.
   static let reduced: [String: Double] = ["desiredFraction": 0.01]
   public static let imbalancedAlpha17 = EmpiricalRegistry.variant(
-    of: probPrinted, "desired=1%,alpha=17.5", hyperparameters: reduced.merging(["alpha": 17.5]) { $1 })
+    of: probPrinted, "desired=1%,alpha=17.5",
+    hyperparameters: reduced.merging(["alpha": 17.5]) { $1 })
   public static let imbalancedBase = EmpiricalRegistry.variant(
     of: probPrinted, "desired=1%", hyperparameters: reduced)
   public static let imbalancedBeta10 = EmpiricalRegistry.variant(

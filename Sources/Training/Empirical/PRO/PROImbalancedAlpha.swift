@@ -33,7 +33,8 @@ enum PROImbalancedAlpha {
     if let m = EmpiricalDecision.missing(results, labels: runs.map(\.label)) { return m }
     let required = try [R.imbalancedBase, R.imbalancedBeta10, R.imbalancedBeta100].map { b in
       ClaimedComparison(
-        try S.paired(results, R.imbalancedAlpha17, minus: b, "accuracy", comparisons: 3, R.accuracy),
+        try S.paired(
+          results, R.imbalancedAlpha17, minus: b, "accuracy", comparisons: 3, R.accuracy),
         .above)
     }
     let c = try S.paired(

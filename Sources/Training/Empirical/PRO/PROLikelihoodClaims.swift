@@ -41,11 +41,21 @@ enum PROLikelihoodClaims {
   }
 
   static let arms: [Arm] = [
-    Arm(name: "PRO-P zero-H", spec: R.propZero, feedbackType: "pairwise", probVariant: "not PRO-B", hVersion: "zero-H"),
-    Arm(name: "PRO-B/print", spec: R.probPrinted, feedbackType: "binary", probVariant: "print", hVersion: "zero-H"),
-    Arm(name: "PRO-S", spec: R.pros, feedbackType: "scalar", probVariant: "not PRO-B", hVersion: "zero-H"),
-    Arm(name: "PRO-P exact-H", spec: R.propExact, feedbackType: "pairwise", probVariant: "not PRO-B", hVersion: "exact-H"),
-    Arm(name: "PRO-B/βopt", spec: R.probBetaOpt, feedbackType: "binary", probVariant: "βopt", hVersion: "zero-H"),
+    Arm(
+      name: "PRO-P zero-H", spec: R.propZero, feedbackType: "pairwise", probVariant: "not PRO-B",
+      hVersion: "zero-H"),
+    Arm(
+      name: "PRO-B/print", spec: R.probPrinted, feedbackType: "binary", probVariant: "print",
+      hVersion: "zero-H"),
+    Arm(
+      name: "PRO-S", spec: R.pros, feedbackType: "scalar", probVariant: "not PRO-B",
+      hVersion: "zero-H"),
+    Arm(
+      name: "PRO-P exact-H", spec: R.propExact, feedbackType: "pairwise", probVariant: "not PRO-B",
+      hVersion: "exact-H"),
+    Arm(
+      name: "PRO-B/βopt", spec: R.probBetaOpt, feedbackType: "binary", probVariant: "βopt",
+      hVersion: "zero-H"),
   ]
 
   static let factors: [(name: String, level: @Sendable (Arm) -> String)] = [
