@@ -81,24 +81,27 @@ public enum EmpiricalRegistry {
   }
 
   /// The default-grid spec of `objective` as `paper` (FeedbackCatalog's paper string, e.g.
-  /// `000 MaPPO`) trains it: the entry's first feedback kind, no overrides, and the label of
-  /// the default-grid scheme — the objective name alone when one paper trains it in the
-  /// grid, else `Objective@Paper` (`DPO@MaPPO`).
+  /// `000 MaPPO`) trains it: the entry's first feedback kind, the catalog's default
+  /// hyperparameters written out (so the spec states them, as the default grid does), and
+  /// the label of the default-grid scheme — the objective name alone when one paper trains it
+  /// in the grid, else `Objective@Paper` (`DPO@MaPPO`). Decisions read runs by label only.
   public static func gridSpec(_ objective: String, paper: String) -> RunSpec {
     guard
       let entry = FeedbackCatalog.entries.first(where: {
         $0.objective == objective && $0.paper == paper
       }), let feedback = entry.feedback.first
     else { preconditionFailure("gridSpec: no FeedbackCatalog entry \(objective) of \(paper)") }
+    var hyperparameters: [String: Double] = [:]
+    for h in entry.hyperparameters { if let v = h.value { hyperparameters[h.name] = v } }
     return RunSpec(
       label: gridLabel(objective, paper: paper), objective: objective, paper: paper,
-      feedback: feedback)
+      feedback: feedback, hyperparameters: hyperparameters)
   }
 
   /// The default-grid label of (objective, paper).
   public static func gridLabel(_ objective: String, paper: String) -> String {
     let papers = FeedbackCatalog.entries.filter {
-      $0.objective == objective && $0.inDefaultGrid && $0.feedback.first != FeedbackKind.none
+      $0.objective == objective && $0.inDefaultGrid && $0.feedback.first != .sftCorpus
     }
     if papers.count <= 1 { return objective }
     return "\(objective)@\(paper.split(separator: " ").last.map(String.init) ?? paper)"

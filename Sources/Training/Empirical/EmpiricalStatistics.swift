@@ -3,6 +3,7 @@
 // step-0 point, π_ref) to the end of training, and its relative change from the first to the
 // last evaluation; one value per seed, in seed order, ready for ``PairedComparison``.
 import Claims
+import Foundation
 
 /// A run that cannot give a statistic, named by label, seed, field and rule.
 public struct EmpiricalInputError: Error, CustomStringConvertible {
@@ -26,6 +27,29 @@ public enum EmpiricalStatistics {
       }
       return try stat(run)
     }
+  }
+
+  /// The ``TrainingResults/settings`` key in which the pipeline lists, comma-separated, the
+  /// RunSpec hyperparameters it honours beyond those the objectives read: settings of the
+  /// model or the data that RunSpec has no field for (`modelWidth`, `desiredFraction`).
+  public static let honouredRunKeysSetting = "honouredRunKeys"
+
+  /// `inconclusive` naming the keys of `keys` the results do not declare honoured, nil when
+  /// all are: a run labelled `MaPPO[d=32]` that a pipeline trained at the default width would
+  /// otherwise be decided as if it were the narrow model.
+  public static func unhonoured(_ results: TrainingResults, keys: [String]) -> CheckOutcome? {
+    let declared = Set(
+      (results.settings[honouredRunKeysSetting] ?? "").split(separator: ",").map {
+        $0.trimmingCharacters(in: .whitespaces)
+      })
+    let absent = keys.filter { !declared.contains($0) }
+    if absent.isEmpty { return nil }
+    return CheckOutcome(
+      verdict: .inconclusive,
+      summary: "the results do not declare RunSpec hyperparameter(s) "
+        + absent.joined(separator: ", ") + " honoured (settings[\(honouredRunKeysSetting)] = "
+        + "\"\(results.settings[honouredRunKeysSetting] ?? "")\"): the sweep runs cannot be trusted"
+    )
   }
 
   /// The paired comparison stat(a) − stat(b) over seeds at level 1 − 0.05/`comparisons`.

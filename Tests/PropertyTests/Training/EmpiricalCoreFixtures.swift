@@ -62,7 +62,11 @@ enum EmpCoreFixtures {
         band: [0.3, 0.7], inBand: true, stopRule: "first evaluation inside the band")
     }
     return TrainingResults(
-      seed: 7, seedCount: seeds, settings: ["model": "L=2 d=64", "seeds": "\(seeds)"], sft: sft,
+      seed: 7, seedCount: seeds,
+      settings: [
+        "model": "L=2 d=64", "seeds": "\(seeds)",
+        EmpiricalStatistics.honouredRunKeysSetting: "modelWidth, desiredFraction",
+      ], sft: sft,
       runs: runs)
   }
 

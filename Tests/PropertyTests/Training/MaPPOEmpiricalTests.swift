@@ -93,10 +93,10 @@ import Training
     // A claim in the default grid reads only default-grid runs: catalog grid entries with
     // their grid label, default settings and no overrides.
     let gridOnly = c.runs.allSatisfy { s in
-      s.hyperparameters.isEmpty && s.usesSharedSamples && s.responses == 8 && s.rewardNoise == 0
+      s == EmpiricalRegistry.gridSpec(s.objective, paper: s.paper)
         && FeedbackCatalog.entries.contains {
           $0.objective == s.objective && $0.paper == s.paper && $0.inDefaultGrid
-        } && s.label == EmpiricalRegistry.gridLabel(s.objective, paper: s.paper)
+        }
     }
     #expect(c.inDefaultGrid == gridOnly, "\(id): inDefaultGrid \(c.inDefaultGrid)")
     #expect(c.paper == .mappo)
@@ -110,10 +110,20 @@ import Training
       out.notes.contains { $0.contains("Table-1 block") && $0.contains("IT: log π(y_w) -10") })
   }
 
+  /// A pipeline that does not declare `modelWidth` honoured trained `MaPPO[d=32]` at the
+  /// default width: the claim must not be decided from it.
+  @Test func scaleTrendNeedsTheWidthHonoured() throws {
+    let c = try Self.claim("mappo.empirical.scale-trend")
+    var r = EmpCoreFixtures.results(c.runs, shift: Self.scenario(c.id, 1))
+    r.settings.removeValue(forKey: EmpiricalStatistics.honouredRunKeysSetting)
+    let out = try c.decide(r)
+    #expect(out.verdict == .inconclusive && out.summary.contains("modelWidth"), "\(out.summary)")
+  }
+
   @Test func defaultGridLabelsFollowTheScheme() {
     #expect(R.dpo.label == "DPO@MaPPO")
     #expect(R.ipo.label == "IPO@MaPPO")
-    #expect(R.mappo.label == "MaPPO")
+    #expect(R.mappo.label == "MaPPO" && R.mappo.hyperparameters == ["beta": 0.1])
     #expect(R.iterativeDPO.label == "DPO@MaPPO[K=3]" && R.iterativeDPO.rounds == 3)
     #expect(R.narrowMaPPO.hyperparameters["modelWidth"] == 32)
   }

@@ -73,10 +73,10 @@ import Training
       #expect(EmpCoreFixtures.buildable(spec), "\(id): \(spec.label) has no catalog entry")
     }
     let gridOnly = c.runs.allSatisfy { s in
-      s.hyperparameters.isEmpty && s.usesSharedSamples && s.responses == 8 && s.rewardNoise == 0
+      s == EmpiricalRegistry.gridSpec(s.objective, paper: s.paper)
         && FeedbackCatalog.entries.contains {
           $0.objective == s.objective && $0.paper == s.paper && $0.inDefaultGrid
-        } && s.label == EmpiricalRegistry.gridLabel(s.objective, paper: s.paper)
+        }
     }
     #expect(c.inDefaultGrid == gridOnly, "\(id): inDefaultGrid \(c.inDefaultGrid)")
     #expect(c.paper == .pro)
@@ -112,11 +112,25 @@ import Training
     #expect(decided[0].evidence.contains("testAccuracy"))
   }
 
+  /// A pipeline that does not declare `desiredFraction` honoured trained the "reduced" runs
+  /// on the full data: the claim must not be decided from them.
+  @Test func imbalancedNeedsTheReducedDataHonoured() throws {
+    let c = try Self.claim("pro.empirical-imbalanced-alpha")
+    var r = EmpCoreFixtures.results(c.runs, shift: Self.scenario(c.id, 1))
+    r.settings[EmpiricalStatistics.honouredRunKeysSetting] = "modelWidth"
+    let out = try c.decide(r)
+    #expect(
+      out.verdict == .inconclusive && out.summary.contains("desiredFraction"), "\(out.summary)")
+  }
+
   @Test func labelsAndSweepSettings() {
     #expect(R.dpo.label == "DPO@PRO" && R.dpo.feedback == .bestVsRandomPairs)
     #expect(R.propZero.label == "PROPImplemented")
     #expect(R.propExact.hyperparameters["exactH"] == 1)
-    #expect(R.imbalancedAlpha17.hyperparameters == ["desiredFraction": 0.01, "alpha": 17.5])
+    #expect(
+      R.imbalancedAlpha17.hyperparameters == [
+        "desiredFraction": 0.01, "alpha": 17.5, "beta": 0.003,
+      ])
     #expect(R.imbalancedBeta100.hyperparameters["beta"] == 100 * 0.003)
   }
 }

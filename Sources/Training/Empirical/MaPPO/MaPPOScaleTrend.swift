@@ -20,6 +20,7 @@ enum MaPPOScaleTrend {
   @Sendable static func decide(_ results: TrainingResults) throws -> CheckOutcome {
     let labels = [R.dpo, R.mappo, R.narrowDPO, R.narrowMaPPO].map(\.label)
     if let m = EmpiricalDecision.missing(results, labels: labels) { return m }
+    if let u = S.unhonoured(results, keys: ["modelWidth"]) { return u }
     let a = ClaimedComparison(
       try S.paired(results, R.mappo, minus: R.narrowMaPPO, "accuracy", comparisons: 3, R.accuracy),
       .above)

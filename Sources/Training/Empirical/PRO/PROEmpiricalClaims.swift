@@ -45,7 +45,7 @@ public enum PROEmpiricalRuns {
   /// The reduced binary data of pro.empirical-imbalanced-alpha: a seeded 1 % of the desired
   /// samples kept, all undesired ones, minority loss reweighted by the count ratio (App. G).
   /// RunSpec has no data field, so the fraction travels as `desiredFraction = 0.01`, which
-  /// the pipeline must honour.
+  /// the pipeline must honour and declare in `settings[honouredRunKeys]`.
   static let reduced: [String: Double] = ["desiredFraction": 0.01]
   public static let imbalancedAlpha17 = EmpiricalRegistry.variant(
     of: probPrinted, "desired=1%,alpha=17.5",

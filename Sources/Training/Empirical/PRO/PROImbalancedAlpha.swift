@@ -31,6 +31,7 @@ enum PROImbalancedAlpha {
       R.probPrinted,
     ]
     if let m = EmpiricalDecision.missing(results, labels: runs.map(\.label)) { return m }
+    if let u = S.unhonoured(results, keys: ["desiredFraction"]) { return u }
     let required = try [R.imbalancedBase, R.imbalancedBeta10, R.imbalancedBeta100].map { b in
       ClaimedComparison(
         try S.paired(
