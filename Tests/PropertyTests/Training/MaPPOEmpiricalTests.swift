@@ -110,6 +110,18 @@ import Training
       out.notes.contains { $0.contains("Table-1 block") && $0.contains("IT: log π(y_w) -10") })
   }
 
+  /// Squeezing is both means falling together: DPO dropping y_l by 10 nats while y_w rises
+  /// squeezes nothing, MaPPO dropping both by 1 squeezes 1, so E1 = 0 − 1 refutes.
+  @Test func squeezeIsTheSimultaneousDropNotTheLargestDrop() throws {
+    let c = try Self.claim("mappo.empirical.squeezing-mitigation")
+    let out = try c.decide(
+      EmpCoreFixtures.results(c.runs, jitter: 0.02) { label in
+        label == R.dpo.label ? EmpShift(logW: 1, logL: -10) : EmpShift(logW: -1, logL: -1)
+      })
+    #expect(out.verdict == .refuted, "\(out.summary)")
+    #expect(out.summary.contains("mean -1"), "\(out.summary)")
+  }
+
   /// A pipeline that does not declare `modelWidth` honoured trained `MaPPO[d=32]` at the
   /// default width: the claim must not be decided from it.
   @Test func scaleTrendNeedsTheWidthHonoured() throws {
