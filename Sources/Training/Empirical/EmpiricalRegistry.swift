@@ -7,9 +7,10 @@ import Claims
 
 /// All registered empirical claims and how to select, train and decide them.
 public enum EmpiricalRegistry {
-  /// Every empirical claim, per paper in paper order (MaPPO, PRO; the other papers' lists
-  /// are appended as they land).
-  public static let all: [EmpiricalClaim] = MaPPOEmpiricalClaims.all + PROEmpiricalClaims.all
+  /// Every empirical claim, per paper in paper order.
+  public static let all: [EmpiricalClaim] =
+    MaPPOEmpiricalClaims.all + MPOEmpiricalClaims.all + PROEmpiricalClaims.all
+    + AlphaPOEmpiricalClaims.all + PIPAEmpiricalClaims.all
 
   /// The claim with this id, if registered.
   public static func claim(id: String) -> EmpiricalClaim? { all.first { $0.id == id } }
@@ -38,8 +39,14 @@ public enum EmpiricalRegistry {
   public static func runs(for claims: [EmpiricalClaim]) -> [RunSpec] {
     var seen: [String: RunSpec] = [:]
     var out: [RunSpec] = []
+    // A default-grid label means the factory's grid spec (every hyperparameter written out,
+    // pipeline choices included), whichever claim names it: claims written per paper state
+    // the catalog's values only, and one run must serve them all.
+    var grid: [String: RunSpec] = [:]
+    for g in AlignmentObjectives.defaultGrid() { grid[g.label] = g }
     for c in claims {
-      for r in c.runs {
+      for claimed in c.runs {
+        let r = grid[claimed.label] ?? claimed
         if let prior = seen[r.label] {
           precondition(
             prior == r,

@@ -8,7 +8,7 @@ import Training
 
 @Suite struct EmpiricalRegistryTests {
   /// Papers whose empirical claims are all registered.
-  static let completePapers: Set<Paper> = [.mappo, .pro]
+  static let completePapers: Set<Paper> = Set(Paper.allCases)
 
   /// Empirical catalog ids per paper (nil when shared/ is not beside the checkout).
   static func catalogEmpiricalIDs() -> [Paper: [String]]? {
@@ -79,7 +79,15 @@ import Training
     let decided = EmpiricalRegistry.decideAll(results)
     #expect(decided.map(\.id) == EmpiricalRegistry.all.map(\.id))
     #expect(decided.allSatisfy { $0.kind == .empirical && $0.seed == 7 && $0.seconds == 0 })
-    // No effect anywhere: nothing is confirmed.
-    #expect(!decided.contains { $0.verdict == .confirmed })
+    // No effect anywhere: only the claims of no difference (equivalence by TOST,
+    // non-inferiority, "no improvement") are confirmed, and exactly those.
+    let noDifference: Set<String> = [
+      "mpo.emp.reward-function-stability", "alphapo.empirical.reward-distribution",
+      "pipa.empirical.prior-choice",
+    ]
+    let confirmed = decided.filter { $0.verdict == .confirmed }
+    #expect(
+      Set(confirmed.map(\.id)) == noDifference,
+      "\(confirmed.map { "\($0.id): \($0.evidence)" })")
   }
 }
