@@ -38,7 +38,7 @@ public struct SelectionError: Error, CustomStringConvertible {
 }
 
 /// Shell-style glob match supporting `*` and `?`.
-func globMatch(_ pattern: String, _ text: String) -> Bool {
+public func globMatch(_ pattern: String, _ text: String) -> Bool {
   let p = Array(pattern)
   let t = Array(text)
   var pi = 0

@@ -14,16 +14,22 @@ public struct PlotSeries: Sendable, Codable, Equatable {
   public var dashed: Bool
   /// Draw markers (and error bars where points have them) instead of only a line.
   public var markers: Bool
+  /// Shade the region between the points' `low` and `high` (a band, e.g. across seeds).
+  /// Rendering only: not encoded, so existing report JSON keeps its bytes.
+  public var band: Bool = false
+
+  enum CodingKeys: String, CodingKey { case label, points, color, dashed, markers }
 
   public init(
     label: String, points: [PlotPoint], color: String? = nil, dashed: Bool = false,
-    markers: Bool = false
+    markers: Bool = false, band: Bool = false
   ) {
     self.label = label
     self.points = points
     self.color = color
     self.dashed = dashed
     self.markers = markers
+    self.band = band
   }
 }
 
@@ -106,6 +112,18 @@ public struct SVGLinePlot: Sendable, Codable, Equatable {
     for (i, ser) in series.enumerated() {
       let c = ser.color ?? Self.palette[i % Self.palette.count]
       let ps = ser.points.filter { $0.x.isFinite && yOK($0.y) }
+      if ser.band {
+        let bp = ps.compactMap { p -> (Double, Double, Double)? in
+          guard let lo = p.low, let hi = p.high, yOK(lo), yOK(hi) else { return nil }
+          return (p.x, lo, hi)
+        }
+        if bp.count > 1 {
+          let upper = bp.map { "\(f(sx($0.0))),\(f(sy($0.2)))" }
+          let lower = bp.reversed().map { "\(f(sx($0.0))),\(f(sy($0.1)))" }
+          s += "<polygon fill=\"\(c)\" fill-opacity=\"0.15\" stroke=\"none\" points=\""
+          s += (upper + lower).joined(separator: " ") + "\"/>\n"
+        }
+      }
       if !ser.markers || ps.count > 1 {
         let d = ps.map { "\(f(sx($0.x))),\(f(sy($0.y)))" }.joined(separator: " ")
         s += "<polyline fill=\"none\" stroke=\"\(c)\" stroke-width=\"1.6\" "

@@ -1,7 +1,9 @@
 // The factory from a ``RunSpec`` (an objective of ``FeedbackCatalog`` as one paper trains
 // it) to an ``AlignmentObjective`` bound to its dataset, and the default grid of
 // shared/design/TRAINING.md ("every objective × 5 seeds"): the loop and `verify train`
-// name objectives only through here.
+// name objectives only through here. Every (objective, paper, feedback) the catalog lists
+// with a trainable feedback builds (a test keeps it so); any other combination throws
+// ``UnsupportedSpec`` naming the label, the objective and the feedback.
 import Objectives
 
 /// Builds alignment objectives from run specs.
@@ -14,33 +16,328 @@ public enum AlignmentObjectives {
     public var description: String { "\(field) must \(rule), got \(value)" }
   }
 
+  /// The settings the papers do not print, chosen once for this experiment and stated in
+  /// the report through the specs that carry them (TRAINING.md step 5: "the papers' default
+  /// hyperparameters scaled to this model, stated in the report"). A spec may override each.
+  public static let pipelineChoices: [String: [CatalogHyperparameter]] = {
+    // τ: 001 prints none for InfoNCA/NCA. The verifier rewards lie in [0, 1] and a correct
+    // answer (1) beats any wrong one (≤ 0.5) by ≥ 0.5, so τ = 0.1 gives it ≥ e⁵ ≈ 150 times
+    // the target mass while wrong answers that differ by one column digit still differ.
+    let tau = CatalogHyperparameter(
+      name: "tau", value: 0.1, source: "pipeline choice: not printed in 001 (rewards in [0, 1])")
+    // PRO: r_θ(x, ℋ) = 0 "in all the reported experiments" (PRO-formulas.md §8, §11);
+    // exactH = 1 selects the exact hyper-response reward for the extra run.
+    let zeroH = CatalogHyperparameter(
+      name: "exactH", value: 0, source: "PRO-formulas.md §11: r_θ(x, ℋ) = 0 in all runs")
+    return [
+      "InfoNCA": [tau],
+      "NCA": [tau],
+      "BinnedPlackettLuce": [
+        CatalogHyperparameter(
+          name: "bins", value: 2, source: "claims/mpo.md mpo.emp.two-bins-vs-finer (b ∈ {2, 4})")
+      ],
+      "PROS": [
+        zeroH,
+        CatalogHyperparameter(
+          name: "N", value: 4, source: "claims/pro.md M8: the first 4 of the 8 responses"),
+      ],
+      "PROPImplemented": [zeroH],
+      "PROBPrinted": [zeroH],
+      "PROBBetaOnOptimizer": [zeroH],
+    ]
+  }()
+
+  /// The catalog entry of `spec`'s (objective, paper).
+  static func entry(of spec: RunSpec) -> FeedbackCatalogEntry? {
+    FeedbackCatalog.entries.first { $0.objective == spec.objective && $0.paper == spec.paper }
+  }
+
+  /// The names of the hyperparameters `objective` as `paper` trains it reads: the catalog's,
+  /// then the pipeline's choices.
+  public static func hyperparameterNames(objective: String, paper: String) -> [String] {
+    let catalog = FeedbackCatalog.entries.first { $0.objective == objective && $0.paper == paper }
+    var names = catalog?.hyperparameters.map(\.name) ?? []
+    for h in pipelineChoices[objective] ?? [] where !names.contains(h.name) { names.append(h.name) }
+    return names
+  }
+
   /// The value of hyperparameter `name` for `spec`: the spec's override, else the catalog
-  /// default of the spec's (objective, paper) entry.
+  /// default of the spec's (objective, paper) entry, else the pipeline's choice.
   public static func hyperparameter(_ name: String, of spec: RunSpec) throws -> Double {
     if let v = spec.hyperparameters[name] { return v }
-    let entry = FeedbackCatalog.entries.first {
-      $0.objective == spec.objective && $0.paper == spec.paper
+    if let v = entry(of: spec)?.hyperparameters.first(where: { $0.name == name })?.value {
+      return v
     }
-    if let v = entry?.hyperparameters.first(where: { $0.name == name })?.value { return v }
+    if let v = pipelineChoices[spec.objective]?.first(where: { $0.name == name })?.value {
+      return v
+    }
     throw UnsupportedSpec(
       field: "\(spec.label).hyperparameters[\(name)]", value: "nil",
       rule: "be given (the catalog prints no default)")
   }
 
+  /// An integer hyperparameter ≥ `minimum`.
+  static func count(_ name: String, of spec: RunSpec, minimum: Int) throws -> Int {
+    let v = try hyperparameter(name, of: spec)
+    guard v.isFinite, v == v.rounded(), v >= Double(minimum), v <= 1e6 else {
+      throw UnsupportedSpec(
+        field: "\(spec.label).hyperparameters[\(name)]", value: "\(v)",
+        rule: "be an integer ≥ \(minimum)")
+    }
+    return Int(v)
+  }
+
+  /// PRO's hyper-response mode from `exactH` (0: zero-H, 1: exact-H).
+  static func hyperReward(of spec: RunSpec) throws -> HyperRewardMode {
+    let v = try hyperparameter("exactH", of: spec)
+    switch v {
+    case 0: return .zero
+    case 1: return .exact
+    default:
+      throw UnsupportedSpec(
+        field: "\(spec.label).hyperparameters[exactH]", value: "\(v)",
+        rule: "be 0 (zero-H) or 1 (exact-H)")
+    }
+  }
+
+  /// The error for a combination the catalog does not list.
+  static func unsupported(_ spec: RunSpec, _ why: String) -> UnsupportedSpec {
+    UnsupportedSpec(
+      field: "\(spec.label): objective \(spec.objective) (paper \(spec.paper)) on feedback",
+      value: spec.feedback.rawValue, rule: why)
+  }
+
   /// Binds `spec` to its dataset built from `samples` (already cut to `spec.responses`
   /// responses and noised by the caller).
+  /// - Throws: ``UnsupportedSpec`` for an (objective, paper, feedback) the catalog does not
+  ///   list as trainable, or a bad hyperparameter; ``TaskError`` from a dataset builder.
   public static func make(_ spec: RunSpec, samples: ScoredSampleSet) throws
     -> any AlignmentObjective
   {
-    switch (spec.objective, spec.feedback) {
-    case ("DPO", .bestVsWorstPairs):
-      return PairwiseAdapter(
-        label: spec.label, objective: DPO(beta: try hyperparameter("beta", of: spec)),
-        data: BestVsWorstPairs.build(samples))
-    default:
+    guard let e = entry(of: spec) else {
+      throw unsupported(spec, "name an (objective, paper) entry of FeedbackCatalog")
+    }
+    guard e.feedback.contains(spec.feedback) else {
+      throw unsupported(
+        spec,
+        "be one the catalog lists for it (\(e.feedback.map(\.rawValue).joined(separator: ", ")))")
+    }
+    // A setting the objective does not read would otherwise be ignored silently, training the
+    // plain objective under a sweep's label (claims' ablation settings the pipeline does not
+    // implement, e.g. a fixed value head): refuse it by name.
+    let known = Set(hyperparameterNames(objective: spec.objective, paper: spec.paper))
+    if let unknown = spec.hyperparameters.keys.sorted().first(where: { !known.contains($0) }) {
       throw UnsupportedSpec(
-        field: "\(spec.label).objective", value: "\(spec.objective) on \(spec.feedback)",
-        rule: "name an objective and dataset the factory binds")
+        field: "\(spec.label).hyperparameters[\(unknown)]",
+        value: "\(spec.hyperparameters[unknown] ?? .nan)",
+        rule: "be a setting \(spec.objective) reads (\(known.sorted().joined(separator: ", ")));"
+          + " the pipeline does not implement this sweep setting")
+    }
+    switch spec.feedback {
+    case .none:
+      throw unsupported(spec, "be trainable (the catalog maps this objective to analytic claims)")
+    case .sftCorpus:
+      throw unsupported(spec, "be an alignment dataset (SFT trains in the SFT stage, step 1)")
+    default:
+      break
+    }
+    if let built = try bind(spec, samples) { return built }
+    throw unsupported(spec, "be bound by the factory (missing case: a bug)")
+  }
+
+  static func bind(_ spec: RunSpec, _ samples: ScoredSampleSet) throws -> (any AlignmentObjective)?
+  {
+    let label = spec.label
+    func hp(_ name: String) throws -> Double { try hyperparameter(name, of: spec) }
+    switch spec.objective {
+    // Pairwise (PreferencePair).
+    case "DPO":
+      return PairwiseAdapter(
+        label: label, objective: DPO(beta: try hp("beta")), data: try pairs(spec, samples))
+    case "SimPO":
+      return PairwiseAdapter(
+        label: label, objective: SimPO(beta: try hp("beta"), gamma: try hp("gamma")),
+        data: try pairs(spec, samples))
+    case "IPO":
+      return PairwiseAdapter(
+        label: label, objective: IPO(beta: try hp("beta")), data: try pairs(spec, samples))
+    case "CPO":
+      return PairwiseAdapter(
+        label: label, objective: CPO(beta: try hp("beta"), lambda: try hp("lambda")),
+        data: try pairs(spec, samples))
+    case "AlphaPO":
+      return PairwiseAdapter(
+        label: label,
+        objective: AlphaPO(alpha: try hp("alpha"), beta: try hp("beta"), gamma: try hp("gamma")),
+        data: try pairs(spec, samples))
+    case "PROPImplemented":
+      return PairwiseAdapter(
+        label: label,
+        objective: PROPImplemented(beta: try hp("beta"), hyperReward: try hyperReward(of: spec)),
+        data: try pairs(spec, samples))
+    // Pairwise with prior rewards (RewardedPreferencePair).
+    case "MaPPO":
+      return RewardedPairwiseAdapter(
+        label: label, objective: MaPPO(beta: try hp("beta")), data: try pairs(spec, samples))
+    case "SimPOPlus":
+      return RewardedPairwiseAdapter(
+        label: label, objective: SimPOPlus(beta: try hp("beta"), gamma: try hp("gamma")),
+        data: try pairs(spec, samples))
+    case "IPOPlus":
+      return RewardedPairwiseAdapter(
+        label: label, objective: IPOPlus(beta: try hp("beta")), data: try pairs(spec, samples))
+    case "CPOPlus":
+      return RewardedPairwiseAdapter(
+        label: label, objective: CPOPlus(beta: try hp("beta"), lambda: try hp("lambda")),
+        data: try pairs(spec, samples))
+    // Set level.
+    case "MPO":
+      return SetAdapter(
+        label: label, objective: MPO(beta: try hp("beta")), data: try sets(spec, samples))
+    // Rankings.
+    case "PlackettLuce":
+      guard spec.feedback == .fullRankings else { return nil }
+      return RankingAdapter(
+        label: label, objective: PlackettLuce(beta: try hp("beta")), data: Rankings.full(samples))
+    case "BinnedPlackettLuce":
+      guard spec.feedback == .binnedRankings else { return nil }
+      return RankingAdapter(
+        label: label, objective: BinnedPlackettLuce(beta: try hp("beta")),
+        data: try Rankings.binned(samples, bins: try count("bins", of: spec, minimum: 2)))
+    // Scalar sets.
+    case "WeightedMPOAbsolute":
+      guard spec.feedback == .scalar else { return nil }
+      return ScalarSetAdapter(
+        label: label,
+        objective: WeightedMPOAbsolute(beta: try hp("beta"), alphaW: try hp("alphaW")),
+        data: try ScalarFeedback.withPositiveSet(samples), scores: .raw)
+    case "WeightedMPOSigned":
+      guard spec.feedback == .scalar else { return nil }
+      return ScalarSetAdapter(
+        label: label, objective: WeightedMPOSigned(beta: try hp("beta"), alphaW: try hp("alphaW")),
+        data: try ScalarFeedback.withPositiveSet(samples), scores: .raw)
+    case "WeightedMPOG1":
+      guard spec.feedback == .scalar else { return nil }
+      return ScalarSetAdapter(
+        label: label, objective: WeightedMPOG1(alpha: try hp("alpha")),
+        data: try ScalarFeedback.withPositiveSet(samples), scores: .raw)
+    case "InfoNCA":
+      guard spec.feedback == .scalar else { return nil }
+      return ScalarSetAdapter(
+        label: label, objective: InfoNCA(beta: try hp("beta"), tau: try hp("tau")),
+        data: try ScalarFeedback.build(samples), scores: .raw)
+    case "NCA":
+      guard spec.feedback == .scalar else { return nil }
+      return ScalarSetAdapter(
+        label: label, objective: NCA(beta: try hp("beta"), tau: try hp("tau")),
+        data: try ScalarFeedback.build(samples), scores: .raw)
+    case "PROS":
+      guard spec.feedback == .scalar else { return nil }
+      return ScalarSetAdapter(
+        label: label,
+        objective: PROS(
+          beta: try hp("beta"), alpha: try hp("alpha"), hyperReward: try hyperReward(of: spec)),
+        data: try ScalarFeedback.build(
+          samples, responsesPerPrompt: try count("N", of: spec, minimum: 2)),
+        scores: .centred)
+    // Unpaired binary.
+    case "KTOPROForm":
+      return UnpairedBinaryAdapter(
+        label: label,
+        form: KTOPROForm(
+          beta: try hp("beta"), lambdaD: try hp("lambdaD"), lambdaU: try hp("lambdaU")),
+        data: try binary(spec, samples))
+    case "KTOPIPAForm":
+      return UnpairedBinaryAdapter(
+        label: label, form: KTOPIPAForm(beta: try hp("beta")), data: try binary(spec, samples))
+    case "PROBPrinted":
+      return UnpairedBinaryAdapter(
+        label: label,
+        form: PROBPrinted(
+          beta: try hp("beta"), alpha: try hp("alpha"), hyperReward: try hyperReward(of: spec)),
+        data: try binary(spec, samples))
+    case "PROBBetaOnOptimizer":
+      return UnpairedBinaryAdapter(
+        label: label,
+        form: PROBBetaOnOptimizer(
+          beta: try hp("beta"), alpha: try hp("alpha"), hyperReward: try hyperReward(of: spec)),
+        data: try binary(spec, samples))
+    case "PIPAM":
+      return UnpairedBinaryAdapter(
+        label: label, form: PIPAM(epsilon: try hp("epsilon")), data: try binary(spec, samples))
+    case "PIPAN":
+      return UnpairedBinaryAdapter(label: label, form: PIPAN(), data: try binary(spec, samples))
+    // Step level, one answer.
+    case "PIPAMTokenLevel":
+      return StepAnswerAdapter(
+        label: label, form: PIPAMTokenLevel(epsilon: try hp("epsilon")),
+        data: try stepAnswers(spec, samples))
+    case "PIPANTokenLevel":
+      return StepAnswerAdapter(
+        label: label, form: PIPANTokenLevel(), data: try stepAnswers(spec, samples))
+    case "StepKTO":
+      return StepAnswerAdapter(
+        label: label, form: StepKTO(beta: try hp("beta")), data: try stepAnswers(spec, samples))
+    case "StepKTOL1":
+      return StepAnswerAdapter(
+        label: label, form: StepKTOL1(beta: try hp("beta")), data: try stepAnswers(spec, samples))
+    // Step level, pairs.
+    case "StepDPOL0":
+      guard spec.feedback == .stepLabelledPairs else { return nil }
+      return StepPairAdapter(
+        label: label, form: StepDPOL0(beta: try hp("beta")), data: StepLevelData.paired(samples))
+    case "StepDPOL1":
+      guard spec.feedback == .stepLabelledPairs else { return nil }
+      return StepPairAdapter(
+        label: label, form: StepDPOL1(beta: try hp("beta")), data: StepLevelData.paired(samples))
+    default:
+      return nil
+    }
+  }
+
+  /// The pair datasets of TRAINING.md step 4.
+  static func pairs(_ spec: RunSpec, _ s: ScoredSampleSet) throws -> FeedbackDataset<PairItem> {
+    switch spec.feedback {
+    case .bestVsWorstPairs: return BestVsWorstPairs.build(s)
+    case .bestVsRandomPairs: return BestVsRandomPairs.build(s)
+    case .correctIncorrectPairs: return CorrectIncorrectPairs.build(s)
+    case .crossPairs: return CrossPairs.build(s, sets: try ThresholdPartitions.build(s))
+    case .allOrderedPairs: return AllOrderedPairs.build(s)
+    default: throw unsupported(spec, "be a pair dataset for a pairwise objective")
+    }
+  }
+
+  /// MPO's set datasets: mean threshold (eq. (12)–(13)), top-1 vs rest (App. I), top 2 vs
+  /// bottom 2 (§6, of 5 responses when the spec uses 5).
+  static func sets(_ spec: RunSpec, _ s: ScoredSampleSet) throws
+    -> FeedbackDataset<SetPartitionItem>
+  {
+    switch spec.feedback {
+    case .thresholdSets: return try ThresholdPartitions.build(s)
+    case .topOneVersusRestSets: return RankCutSets.topOneVersusRest(s)
+    case .rankCutSets: return try RankCutSets.build(s, top: 2, bottom: 2)
+    default: throw unsupported(spec, "be a set dataset for a set-level objective")
+    }
+  }
+
+  /// Unpaired answers: every sample, or the samples of PIPA's pairs (§3.1).
+  static func binary(_ spec: RunSpec, _ s: ScoredSampleSet) throws -> FeedbackDataset<BinaryItem> {
+    switch spec.feedback {
+    case .unpairedBinary: return UnpairedBinary.build(s)
+    case .correctIncorrectPairs:
+      return UnpairedBinary.fromPairs(s, pairs: CorrectIncorrectPairs.build(s))
+    default: throw unsupported(spec, "be unpaired binary data or PIPA's pairs")
+    }
+  }
+
+  /// Token-labelled answers: every sample, or the samples of PIPA's pairs.
+  static func stepAnswers(_ spec: RunSpec, _ s: ScoredSampleSet) throws
+    -> FeedbackDataset<StepItem>
+  {
+    switch spec.feedback {
+    case .stepLabelledUnpaired: return StepLevelData.unpaired(s)
+    case .stepLabelledPairs: return StepLevelData.unpairedFromPairs(s)
+    default: throw unsupported(spec, "be step-labelled data")
     }
   }
 }

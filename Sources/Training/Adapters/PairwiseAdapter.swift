@@ -1,13 +1,13 @@
 // Binds a pairwise objective of Sources/Objectives (an ``Objective`` whose input is a
-// ``PreferencePair``: DPO, IPO, CPO, SimPO, AlphaPO, … — 000_*.txt eqs. (3)–(19),
-// 003_*.txt eq. (10)) to a dataset of ``PairItem``s: each item becomes one PreferencePair
-// from the policy and reference scores, the batch loss is the mean over the items, and
-// the gradient with respect to log π_θ(y_w), log π_θ(y_l) flows to the two sequences.
-// (The reference log-probabilities are constants; their partials are dropped.)
+// ``PreferencePair``: DPO, IPO, CPO, SimPO, AlphaPO, PRO-P — 000_*.txt eqs. (3)–(19),
+// 003_*.txt eq. (10), 002_*.txt App. D) to a dataset of ``PairItem``s: each item becomes one
+// PreferencePair from the policy and reference scores, the batch loss is the mean over the
+// items, and the gradient with respect to log π_θ(y_w), log π_θ(y_l) flows to the two
+// sequences. (The reference log-probabilities are constants; their partials are dropped.)
 import Objectives
 
 /// A pairwise objective on a pair dataset.
-public struct PairwiseAdapter<O: Objective>: AlignmentObjective
+public struct PairwiseAdapter<O: Objective>: SemiGradientObjective
 where O.Input == PreferencePair {
   public let label: String
   public let objective: O
@@ -20,30 +20,27 @@ where O.Input == PreferencePair {
   }
 
   public func sequences(forBatch prompts: [Int]) -> [SequenceKey] {
-    var seen = Set<SequenceKey>()
-    var keys: [SequenceKey] = []
+    var list = SequenceKeyList()
     for item in data.items(forBatch: prompts) {
-      for r in [item.chosen, item.rejected] {
-        let k = SequenceKey(promptIndex: item.promptIndex, response: r)
-        if seen.insert(k).inserted { keys.append(k) }
-      }
+      list.add(item.promptIndex, item.chosen)
+      list.add(item.promptIndex, item.rejected)
     }
-    return keys
+    return list.keys
   }
 
-  public func evaluate(_ scores: SequenceScores, prompts: [Int]) throws -> AlignmentGradients {
+  /// Nothing is stopped: `frozen` is ignored.
+  public func evaluate(
+    _ scores: SequenceScores, prompts: [Int], stoppedAt frozen: SequenceScores
+  ) throws -> AlignmentGradients {
     let items = data.items(forBatch: prompts)
     var grad = [Double](repeating: 0, count: scores.keys.count)
     guard !items.isEmpty else { return AlignmentGradients(loss: 0, itemCount: 0, sequence: grad) }
-    var position: [SequenceKey: Int] = [:]
-    for (j, k) in scores.keys.enumerated() { position[k] = j }
+    let rows = ScoreRows(scores)
     let scale = 1 / Double(items.count)
     var total = 0.0
     for item in items {
-      guard
-        let w = position[SequenceKey(promptIndex: item.promptIndex, response: item.chosen)],
-        let l = position[SequenceKey(promptIndex: item.promptIndex, response: item.rejected)]
-      else { preconditionFailure("PairwiseAdapter: scores lack a sequence it asked for") }
+      let w = rows.row(item.promptIndex, item.chosen, label)
+      let l = rows.row(item.promptIndex, item.rejected, label)
       let pair = PreferencePair(
         logProbChosen: scores.policy[w], logProbRejected: scores.policy[l],
         refLogProbChosen: scores.reference[w], refLogProbRejected: scores.reference[l],

@@ -1,0 +1,102 @@
+// The step-level objectives of one labelled answer as forms: PIPA-M/N at token level
+// (004_*.txt §2.5, Algorithm 1; ``PIPATokenInput``), Step-KTO and PIPA's KTO L₁ (App. B;
+// ``StepKTOInput``). Each builds its Objectives input from the answer's per-token scores,
+// the verifier's token labels and step starts, and calls its Objective's own `loss` and
+// `gradient`; the per-token policy partials (and PIPA's value-logit partials) reach the
+// model, the prior/reference partials are dropped (frozen) and so is Step-KTO's z₀ partial
+// (the batch KL estimate, a constant — ``BatchReferencePoint``).
+//
+// Stop-gradient: KTO L₁ holds sg(Σ_{t:c_t=1} r_t) of a negative answer at θ̄; its term reads
+// that sum from `frozen` through ``StepKTOL1/loss(_:stoppedAt:)`` and returns the
+// Objective's semi-gradient (0 on the stopped tokens), as Objectives implements it.
+import Objectives
+
+/// One answer's loss and the per-token partials that reach the model.
+public struct StepAnswerTerm: Sendable {
+  /// ℓ(x, y, c) (L(θ; θ̄) for a stop-gradient form).
+  public var loss: Double
+  /// ∂ℓ/∂log π_θ(y_t | x, y_<t), t = 0..<|y|.
+  public var tokens: [Double]
+  /// ∂ℓ/∂z_t, the value-head logits, or nil without a value head.
+  public var valueLogits: [Double]?
+}
+
+/// A step-level objective as a function of one scored, token-labelled answer.
+public protocol StepAnswerForm: Sendable {
+  /// Reads the batch reference point (KTO's z₀).
+  var usesReferencePoint: Bool { get }
+  /// Reads the value head (PIPA's g_t).
+  var usesValueHead: Bool { get }
+  /// The term of answer `y` (`frozen`: the same answer's scores at θ̄) with labels from
+  /// `item` and reference point `z` (log-ratio units).
+  func term(
+    _ y: ScoredSequence, frozen: ScoredSequence, item: StepItem, referencePoint z: Double
+  ) throws -> StepAnswerTerm
+}
+
+extension PIPAMTokenLevel: StepAnswerForm {
+  public var usesReferencePoint: Bool { false }
+  public var usesValueHead: Bool { true }
+  public func term(
+    _ y: ScoredSequence, frozen: ScoredSequence, item: StepItem, referencePoint z: Double
+  ) throws -> StepAnswerTerm {
+    let x = PIPATokenInput(
+      logF: y.policyTokens, logitG: y.valueLogits, logPrior: y.referenceTokens,
+      labels: item.labels)
+    let g = try gradient(x)
+    let t = x.count
+    return StepAnswerTerm(
+      loss: try loss(x), tokens: Array(g[0..<t]), valueLogits: Array(g[t..<(2 * t)]))
+  }
+}
+
+extension PIPANTokenLevel: StepAnswerForm {
+  public var usesReferencePoint: Bool { false }
+  public var usesValueHead: Bool { true }
+  public func term(
+    _ y: ScoredSequence, frozen: ScoredSequence, item: StepItem, referencePoint z: Double
+  ) throws -> StepAnswerTerm {
+    let x = PIPATokenInput(
+      logF: y.policyTokens, logitG: y.valueLogits, logPrior: y.referenceTokens,
+      labels: item.labels)
+    let g = try gradient(x)
+    let t = x.count
+    return StepAnswerTerm(
+      loss: try loss(x), tokens: Array(g[0..<t]), valueLogits: Array(g[t..<(2 * t)]))
+  }
+}
+
+extension StepKTO: StepAnswerForm {
+  public var usesReferencePoint: Bool { true }
+  public var usesValueHead: Bool { false }
+  public func term(
+    _ y: ScoredSequence, frozen: ScoredSequence, item: StepItem, referencePoint z: Double
+  ) throws -> StepAnswerTerm {
+    let x = StepKTOInput(
+      logProbs: y.policyTokens, refLogProbs: y.referenceTokens, labels: item.labels,
+      stepStarts: item.stepStarts, z0: z)
+    let t = x.logProbs.count
+    return StepAnswerTerm(
+      loss: try loss(x), tokens: Array(try gradient(x)[0..<t]), valueLogits: nil)
+  }
+}
+
+extension StepKTOL1: StepAnswerForm {
+  public var usesReferencePoint: Bool { true }
+  public var usesValueHead: Bool { false }
+  /// L₁(θ; θ̄): the stopped sum of a negative answer from `frozen`.
+  public func term(
+    _ y: ScoredSequence, frozen: ScoredSequence, item: StepItem, referencePoint z: Double
+  ) throws -> StepAnswerTerm {
+    let x = StepKTOInput(
+      logProbs: y.policyTokens, refLogProbs: y.referenceTokens, labels: item.labels,
+      stepStarts: item.stepStarts, z0: z)
+    let xFrozen = StepKTOInput(
+      logProbs: frozen.policyTokens, refLogProbs: frozen.referenceTokens, labels: item.labels,
+      stepStarts: item.stepStarts, z0: z)
+    let t = x.logProbs.count
+    return StepAnswerTerm(
+      loss: try loss(x, stoppedAt: xFrozen), tokens: Array(try gradient(x)[0..<t]),
+      valueLogits: nil)
+  }
+}
