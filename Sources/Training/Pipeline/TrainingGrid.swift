@@ -71,6 +71,15 @@ public enum TrainingGrid {
     for s in specs where !labels.insert(s.label).inserted {
       throw PipelineError.setting(field: "specs.label", value: s.label, rule: "must be unique")
     }
+    // Fail before SFT, not after it, on a spec the factory cannot bind.
+    let probe = try ScoredSampleSet(samples: [], seed: settings.masterSeed)
+    for spec in specs {
+      do { _ = try AlignmentObjectives.make(spec, samples: probe) } catch
+        let e as AlignmentObjectives.UnsupportedSpec
+      {
+        throw PipelineError.setting(field: e.field, value: e.value, rule: e.rule)
+      }
+    }
     let start = Date()
     var store = try CheckpointStore(outDir: outDir, settings: settings)
     var written = 0

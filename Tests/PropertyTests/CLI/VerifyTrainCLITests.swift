@@ -31,7 +31,10 @@ struct VerifyTrainCLITests {
     let dir = FileManager.default.temporaryDirectory
       .appendingPathComponent("aligncheck-train-cli-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: dir) }
-    let args = ["train", "--quick", "--steps", "2", "--quiet", "--out", dir.path]
+    let args = [
+      "train", "--quick", "--steps", "2", "--objectives", "MaPPO,PIPAM", "--quiet", "--out",
+      dir.path,
+    ]
     let first = try VerifyBinary.run(args)
     #expect(first.status == 0, "stderr: \(first.stderr)")
     #expect(first.stderr.isEmpty && first.stdout.isEmpty)
@@ -44,6 +47,9 @@ struct VerifyTrainCLITests {
     #expect(try Data(contentsOf: dir.appendingPathComponent("results.json")) == bytes)
     let o = try #require(
       try JSONSerialization.jsonObject(with: bytes) as? [String: Any])
-    #expect((o["runs"] as? [Any])?.count == 1)
+    let labels = ((o["runs"] as? [[String: Any]]) ?? []).compactMap {
+      ($0["spec"] as? [String: Any])?["label"] as? String
+    }
+    #expect(labels == ["MaPPO", "PIPAM"])
   }
 }
