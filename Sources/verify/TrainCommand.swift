@@ -23,6 +23,13 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Comma-separated run labels or objective names of the default grid.")
   var objectives: String?
 
+  @Option(
+    help: """
+      Comma-separated empirical claim ids, papers or globs: train the runs they read \
+      (sweeps included) instead of the default grid, and decide only those claims.
+      """)
+  var claims: String?
+
   @Option(help: "Number of seeds (default 5; 1 with --quick).")
   var seeds: Int?
 
@@ -42,11 +49,25 @@ struct TrainCommand: ParsableCommand {
     if let seeds, seeds < 1 { throw ValidationError("--seeds must be ≥ 1, got \(seeds)") }
     if let steps, steps < 1 { throw ValidationError("--steps must be ≥ 1, got \(steps)") }
     if out.isEmpty { throw ValidationError("--out must name a directory") }
+    if claims != nil && objectives != nil {
+      throw ValidationError("--claims and --objectives select runs in two ways; give one")
+    }
     _ = try specs()
+  }
+
+  /// The empirical claims `--claims` selects (every claim when absent).
+  func selectedClaims() throws -> [EmpiricalClaim] {
+    let patterns = (claims ?? "").split(separator: ",").map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }.filter { !$0.isEmpty }
+    do { return try EmpiricalRegistry.select(patterns) } catch let e as EmpiricalSelectionError {
+      throw ValidationError("--claims: \(e)")
+    }
   }
 
   /// The specs `--objectives` selects from the default grid.
   func specs() throws -> [RunSpec] {
+    if claims != nil { return EmpiricalRegistry.runs(for: try selectedClaims()) }
     let grid = AlignmentObjectives.defaultGrid()
     guard let objectives else { return grid }
     var out: [RunSpec] = []
@@ -70,13 +91,20 @@ struct TrainCommand: ParsableCommand {
     settings.masterSeed = seed
     if let seeds { settings.seeds = seeds }
     if let steps { settings.alignmentSteps = steps }
-    let specs = try specs()
+    let selected = try selectedClaims()
+    let plan = try TrainablePlan(try specs(), seed: seed)
+    for (label, why) in plan.refused.sorted(by: { $0.key < $1.key }) where !quiet {
+      Stderr.line("train: not training \(label): \(why)")
+    }
+    guard !plan.trainable.isEmpty else {
+      throw ValidationError("no selected run is trainable: \(plan.refused.keys.sorted().joined(separator: ", "))")
+    }
     let dir = URL(fileURLWithPath: out)
     var last = Date.distantPast
     let outcome: (results: TrainingResults, timings: TrainingGrid.Timings)
     do {
       outcome = try TrainingGrid.execute(
-        specs: specs, settings: settings, outDir: dir,
+        specs: plan.trainable, settings: settings, outDir: dir,
         progress: { p in
           guard !quiet else { return }
           let now = Date()
@@ -89,13 +117,24 @@ struct TrainCommand: ParsableCommand {
       throw e
     }
     try TrainingOutput.write(outcome.results, timings: outcome.timings, to: dir)
-    // EMPIRICAL REPORT HOOK: the integrator writes the empirical claims' report (decisions,
-    // SVG curves) here, from `outcome.results`, into `dir`.
+    // The empirical claims, decided from the results alone: report.md, report.html (SVG
+    // curves inline), claims.json and plots/.
+    let decisions = EmpiricalRegistry.decideAll(
+      outcome.results, claims: selected, untrainable: plan.refused)
+    try TrainingReport.write(results: outcome.results, decisions: decisions, to: dir)
+    if !quiet {
+      var tally: [String: Int] = [:]
+      for d in decisions { tally[d.verdict.rawValue, default: 0] += 1 }
+      Stderr.line(
+        "train: \(decisions.count) empirical claims: "
+          + tally.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+            .joined(separator: ", "))
+    }
     if !quiet {
       Stderr.line(
         "train: \(outcome.results.runs.count) runs over \(settings.seeds) seed(s) in "
           + String(format: "%.1f", outcome.timings.totalSeconds) + " s; wrote "
-          + "\(out)/results.json, metrics.csv, timings.json")
+          + "\(out)/results.json, metrics.csv, timings.json, report.md, report.html, claims.json")
     }
   }
 

@@ -69,15 +69,28 @@ public enum EmpiricalRegistry {
   /// metric points, a relative change from 0, a t quantile GSL cannot evaluate) becomes
   /// `inconclusive` with the error as its reason — never a pass. Seconds are 0 so the
   /// records encode byte-identically for the same results.
-  public static func decideAll(_ results: TrainingResults, claims: [EmpiricalClaim] = all)
-    -> [ClaimResult]
-  {
+  ///
+  /// `untrainable` maps the label of a run the pipeline refused to train (a sweep setting it
+  /// does not implement) to the reason; a claim reading such a run is `inconclusive` and says
+  /// which run and why, instead of only that the run is missing.
+  public static func decideAll(
+    _ results: TrainingResults, claims: [EmpiricalClaim] = all,
+    untrainable: [String: String] = [:]
+  ) -> [ClaimResult] {
     claims.map { c in
       let outcome: CheckOutcome
-      do {
-        outcome = try c.decide(results)
-      } catch {
-        outcome = CheckOutcome(verdict: .inconclusive, summary: "decision failed: \(error)")
+      let refused = c.runs.map(\.label).filter { untrainable[$0] != nil }
+      if !refused.isEmpty {
+        outcome = CheckOutcome(
+          verdict: .inconclusive,
+          summary: refused.map { "run \($0) was not trained: \(untrainable[$0] ?? "")" }
+            .joined(separator: "; "))
+      } else {
+        do {
+          outcome = try c.decide(results)
+        } catch {
+          outcome = CheckOutcome(verdict: .inconclusive, summary: "decision failed: \(error)")
+        }
       }
       let record = Claim(
         id: c.id, paper: c.paper, source: c.source, kind: .empirical, statement: c.statement,

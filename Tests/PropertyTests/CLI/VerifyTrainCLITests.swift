@@ -14,6 +14,8 @@ struct VerifyTrainCLITests {
     ["train", "--out", "/tmp/x", "--objectives", "NoSuchObjective"],
     ["train", "--quick"],
     ["train", "--out", "/tmp/x", "--bogus"],
+    ["train", "--out", "/tmp/x", "--claims", "nosuch.claim"],
+    ["train", "--out", "/tmp/x", "--claims", "mpo", "--objectives", "DPO@MPO"],
   ])
   func badFlagsExitTwoWithOneLine(args: [String]) throws {
     let o = try VerifyBinary.run(args)
@@ -38,13 +40,28 @@ struct VerifyTrainCLITests {
     let first = try VerifyBinary.run(args)
     #expect(first.status == 0, "stderr: \(first.stderr)")
     #expect(first.stderr.isEmpty && first.stdout.isEmpty)
-    for f in ["results.json", "metrics.csv", "timings.json", "checkpoints/seed-0/sft.ckpt"] {
+    for f in [
+      "results.json", "metrics.csv", "timings.json", "checkpoints/seed-0/sft.ckpt", "report.md",
+      "report.html", "claims.json",
+    ] {
       #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(f).path), "\(f)")
     }
     let bytes = try Data(contentsOf: dir.appendingPathComponent("results.json"))
     let second = try VerifyBinary.run(args)
     #expect(second.status == 0, "stderr: \(second.stderr)")
     #expect(try Data(contentsOf: dir.appendingPathComponent("results.json")) == bytes)
+    // One seed: every empirical claim is decided, and inconclusive for want of a second seed.
+    let claims = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: dir.appendingPathComponent("claims.json"))) as? [String: Any])
+    let decided = (claims["claims"] as? [[String: Any]]) ?? []
+    let ids = Set(decided.compactMap { $0["id"] as? String })
+    for id in [
+      "mappo.empirical.squeezing-mitigation", "mpo.emp.more-responses",
+      "pro.empirical-dpo-likelihoods-fall", "alphapo.empirical.alpha-controls-displacement",
+      "pipa.empirical.accuracy-gain",
+    ] { #expect(ids.contains(id), "\(id) not decided") }
+    #expect(decided.allSatisfy { $0["verdict"] as? String == "inconclusive" })
     let o = try #require(
       try JSONSerialization.jsonObject(with: bytes) as? [String: Any])
     let labels = ((o["runs"] as? [[String: Any]]) ?? []).compactMap {
