@@ -1,6 +1,7 @@
 // `verify list [--paper P] [--json]`: the registered claims.
 import ArgumentParser
 import Claims
+import Training
 
 struct ListClaims: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -20,8 +21,14 @@ struct ListClaims: ParsableCommand {
   }
 
   func run() throws {
-    let rows = ClaimRegistry.all.filter { paper == nil || $0.paper.rawValue == paper }
-      .map(ClaimListing.init)
+    // The analytic registry, then the empirical claims `verify train` decides.
+    let analytic = ClaimRegistry.all.map(ClaimListing.init)
+    let empirical = EmpiricalRegistry.all.map {
+      ClaimListing(
+        id: $0.id, paper: $0.paper, source: $0.source, kind: .empirical,
+        provenance: .verbatim, statement: $0.statement)
+    }
+    let rows = (analytic + empirical).filter { paper == nil || $0.paper.rawValue == paper }
     if json {
       print(try JSONOutput.string(rows))
       return

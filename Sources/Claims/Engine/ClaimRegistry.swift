@@ -32,8 +32,11 @@ public enum ClaimRegistry {
 public struct SelectionError: Error, CustomStringConvertible {
   public var pattern: String
   public var description: String {
-    "claim selector '\(pattern)' matches no registered claim id, paper or glob "
-      + "(see `verify list`)"
+    let empirical = pattern.contains("empirical") || pattern.contains(".emp.")
+    return "claim selector '\(pattern)' matches no registered analytic claim id, paper or glob "
+      + (empirical
+        ? "(empirical claims are decided by `verify train --claims \(pattern)`)"
+        : "(see `verify list`)")
   }
 }
 

@@ -11,6 +11,22 @@ public struct ClaimListing: Codable, Sendable {
   public var empirical: Bool
   public var statement: String
 
+  /// A listing of a claim that is not in the analytic registry (the empirical claims, which
+  /// `verify train` decides).
+  public init(
+    id: String, paper: Paper, source: String, kind: ClaimKind, provenance: ClaimProvenance,
+    statement: String
+  ) {
+    self.id = id
+    self.paper = paper
+    paperFile = paper.file
+    self.source = source
+    self.kind = kind
+    self.provenance = provenance.description
+    empirical = kind == .empirical
+    self.statement = statement
+  }
+
   public init(_ c: Claim) {
     id = c.id
     paper = c.paper

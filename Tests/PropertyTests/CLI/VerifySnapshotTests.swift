@@ -45,6 +45,13 @@ struct VerifySnapshotTests {
     try Self.assertSnapshot(out.stdoutText, "loss-list.json")
   }
 
+  @Test("snapshot: verify list --json (analytic and empirical claims)")
+  func claimList() throws {
+    let out = try VerifyBinary.run(["list", "--json"])
+    #expect(out.status == 0)
+    try Self.assertSnapshot(out.stdoutText, "list.json")
+  }
+
   @Test("snapshot: JSON report of three claims, seed 7, quick mode")
   func report() throws {
     let d = FileManager.default.temporaryDirectory
