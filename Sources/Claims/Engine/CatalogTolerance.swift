@@ -13,9 +13,14 @@ public enum CatalogTolerance {
   /// primitive), with the 1 covering results that cancel to near zero.
   public static func identity(termSum s: Double) -> Tolerance {
     Tolerance(
-      absolute: 64 * machineEpsilon * (1 + abs(s)), relative: 0,
+      absolute: identityAbsolute(termSum: s), relative: 0,
       reason: "T_id = 64·ε·(1 + S), S = \(formatNumber(abs(s))): rounding of ≤ 30 stable-form operations")
   }
+
+  /// `T_id`'s allowed difference alone, 64·ε_m·(1 + |S|), for loops that need no reason string
+  /// per case (formatting S costs more than the case itself; see ``Tally/record(_:passed:residual:identityTermSum:inputs:detail:)``).
+  @inline(__always)
+  public static func identityAbsolute(termSum s: Double) -> Double { 64 * machineEpsilon * (1 + abs(s)) }
 
   /// The FD rule: |analytic − FD| ≤ 8·abserr + 64·ε_m·(1 + |analytic|), with abserr GSL's
   /// own error estimate of gsl_deriv_central.

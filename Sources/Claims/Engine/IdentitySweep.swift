@@ -63,12 +63,11 @@ public enum IdentitySweep {
           skipped += 1
           continue
         }
-        let tol = CatalogTolerance.identity(termSum: sides.termSum)
         let residual = abs(sides.lhs - sides.rhs)
         let ok = tally.record(
-          s.name, residual: residual.isNaN ? .infinity : residual, tolerance: tol,
+          s.name, residual: residual.isNaN ? .infinity : residual, identityTermSum: sides.termSum,
           inputs: zip(names, x).map { NamedValue($0, $1) },
-          detail: "LHS = \(sides.lhs), RHS = \(sides.rhs), |LHS − RHS| = \(residual) > T_id = \(tol.absolute)")
+          detail: "LHS = \(sides.lhs), RHS = \(sides.rhs), |LHS − RHS| = \(residual) > T_id = \(CatalogTolerance.identityAbsolute(termSum: sides.termSum))")
         if !ok && shrinkSource == nil { shrinkSource = (x, s.endpoints) }
       }
     }

@@ -18,13 +18,43 @@ public struct Tally: Sendable {
     var toleranceAtWorst = 0.0
     var worstRatio = 0.0
     var reason = ""
+    /// S of the last case's tolerance when that was T_id recorded by its term sum: the reason is
+    /// then `CatalogTolerance.identity(termSum: S).reason`, formatted only when it is read.
+    var identityTermSum: Double?
     var firstFailure: Counterexample?
   }
 
+  /// The classes in first-recorded order, their statistics at the same index, and the index of
+  /// each name. Checks record their classes in a fixed cycle, so the class after the last one
+  /// used (or the last one itself) is tried by string equality before the name is hashed:
+  /// hashing a non-ASCII class name costs a Unicode normalisation on every record.
   private var order: [String] = []
-  private var accs: [String: Acc] = [:]
+  private var accs: [Acc] = []
+  private var index: [String: Int] = [:]
+  private var last = 0
 
   public init() {}
+
+  /// The index of `cls` in `accs`, appending a new class when it is unseen.
+  private mutating func slot(_ cls: String) -> Int {
+    if !order.isEmpty {
+      let next = last + 1 < order.count ? last + 1 : 0
+      if order[next] == cls {
+        last = next
+        return next
+      }
+      if order[last] == cls { return last }
+    }
+    if let i = index[cls] {
+      last = i
+      return i
+    }
+    order.append(cls)
+    accs.append(Acc(name: cls))
+    last = accs.count - 1
+    index[cls] = last
+    return last
+  }
 
   /// Records one case of `cls`: residual |A − B| against `tolerance`. Returns whether it
   /// passed. `inputs` and `detail` are evaluated only for the first failure of the class.
@@ -46,49 +76,74 @@ public struct Tally: Sendable {
     _ cls: String, passed: Bool, residual: Double = 0, allowed: Double = 0, reason: String = "",
     inputs: @autoclosure () -> [NamedValue], detail: @autoclosure () -> String = ""
   ) {
-    if accs[cls] == nil {
-      order.append(cls)
-      accs[cls] = Acc(name: cls)
-    }
-    var a = accs[cls]!
-    a.cases += 1
+    let i = slot(cls)
+    accs[i].cases += 1
     let ratio = allowed > 0 ? abs(residual) / allowed : (passed ? 0 : .infinity)
-    if abs(residual) > a.worstResidual || residual.isNaN { a.worstResidual = abs(residual) }
-    if ratio > a.worstRatio || a.cases == 1 {
-      a.worstRatio = ratio
-      a.toleranceAtWorst = allowed
+    if abs(residual) > accs[i].worstResidual || residual.isNaN { accs[i].worstResidual = abs(residual) }
+    if ratio > accs[i].worstRatio || accs[i].cases == 1 {
+      accs[i].worstRatio = ratio
+      accs[i].toleranceAtWorst = allowed
     }
-    if !reason.isEmpty { a.reason = reason }
+    if !reason.isEmpty {
+      accs[i].reason = reason
+      accs[i].identityTermSum = nil
+    }
     if !passed {
-      a.failures += 1
-      if a.firstFailure == nil {
-        a.firstFailure = Counterexample(
+      accs[i].failures += 1
+      if accs[i].firstFailure == nil {
+        accs[i].firstFailure = Counterexample(
           inputs: inputs(), detail: detail(), residual: residual.isFinite ? residual : nil,
           tolerance: allowed)
       }
     }
-    accs[cls] = a
+  }
+
+  /// Records one case of `cls` against T_id with term sum `s`: the same as passing
+  /// `allowed: T_id.absolute, reason: T_id.reason` of `CatalogTolerance.identity(termSum: s)`,
+  /// but the reason (which only the class's last case supplies) is formatted when read.
+  public mutating func record(
+    _ cls: String, passed: Bool, residual: Double, identityTermSum s: Double,
+    inputs: @autoclosure () -> [NamedValue], detail: @autoclosure () -> String = ""
+  ) {
+    record(
+      cls, passed: passed, residual: residual, allowed: CatalogTolerance.identityAbsolute(termSum: s),
+      inputs: inputs(), detail: detail())
+    accs[last].identityTermSum = s
+  }
+
+  /// Records one case of `cls`: residual |A − B| against T_id with term sum `s`, as
+  /// `record(cls, residual:, tolerance: CatalogTolerance.identity(termSum: s), …)` does.
+  @discardableResult
+  public mutating func record(
+    _ cls: String, residual: Double, identityTermSum s: Double,
+    inputs: @autoclosure () -> [NamedValue], detail: @autoclosure () -> String = ""
+  ) -> Bool {
+    let allowed = CatalogTolerance.identityAbsolute(termSum: s)
+    let ok = residual.isFinite && residual <= allowed
+    record(cls, passed: ok, residual: residual, identityTermSum: s, inputs: inputs(), detail: detail())
+    return ok
   }
 
   /// Total cases and failures.
-  public var cases: Int { accs.values.reduce(0) { $0 + $1.cases } }
-  public var failures: Int { accs.values.reduce(0) { $0 + $1.failures } }
+  public var cases: Int { accs.reduce(0) { $0 + $1.cases } }
+  public var failures: Int { accs.reduce(0) { $0 + $1.failures } }
 
   /// The first failure (in class order), if any.
   public var firstFailure: Counterexample? {
-    for c in order { if let f = accs[c]?.firstFailure { return f } }
+    for a in accs { if let f = a.firstFailure { return f } }
     return nil
   }
 
   /// Failures in one class.
-  public func failures(in cls: String) -> Int { accs[cls]?.failures ?? 0 }
+  public func failures(in cls: String) -> Int { index[cls].map { accs[$0].failures } ?? 0 }
 
   /// The per-class statistics, in first-recorded order.
   public var classes: [CaseClass] {
-    order.compactMap { accs[$0] }.map {
+    accs.map {
       CaseClass(
         name: $0.name, cases: $0.cases, failures: $0.failures, worstResidual: $0.worstResidual,
-        toleranceAtWorst: $0.toleranceAtWorst, worstRatio: $0.worstRatio, toleranceReason: $0.reason)
+        toleranceAtWorst: $0.toleranceAtWorst, worstRatio: $0.worstRatio,
+        toleranceReason: $0.identityTermSum.map { CatalogTolerance.identity(termSum: $0).reason } ?? $0.reason)
     }
   }
 

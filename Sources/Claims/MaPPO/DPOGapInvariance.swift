@@ -27,7 +27,7 @@ extension MaPPOClaims {
       // (i) |D_DPO| ≤ T_id, S = the terms of both margins and both losses.
       let s = x[4] * (abs(x[0]) + abs(x[1]) + abs(x[2]) + abs(x[3]) + 2 * abs(x[6])) + d.dpoBase + d.dpoShifted
       let ok = tally.record(
-        "(i) DPO shift invariance", residual: abs(d.dpo), tolerance: CatalogTolerance.identity(termSum: s),
+        "(i) DPO shift invariance", residual: abs(d.dpo), identityTermSum: (s),
         inputs: inputs, detail: "D_DPO = \(d.dpo)")
       if !ok && firstDPOFailure == nil { firstDPOFailure = x }
       // (ii) MaPPO with Δr < 1 − 1e-12 and a < 0: D_MaPPO > 0 where resolvable.
@@ -49,7 +49,7 @@ extension MaPPOClaims {
       ) { v in
         guard let d = MaPPOClaims.shiftDifferences(v) else { return false }
         let s = v[4] * (abs(v[0]) + abs(v[1]) + abs(v[2]) + abs(v[3]) + 2 * abs(v[6])) + d.dpoBase + d.dpoShifted
-        return abs(d.dpo) > CatalogTolerance.identity(termSum: s).absolute
+        return abs(d.dpo) > CatalogTolerance.identityAbsolute(termSum: s)
       }
       cx = Counterexample(inputs: zip(names, small).map { NamedValue($0, $1) },
         detail: "D_DPO = \(MaPPOClaims.shiftDifferences(small)?.dpo ?? .nan)")

@@ -50,7 +50,7 @@ extension MaPPOClaims {
           lo = min(lo, d)
           hi = max(hi, d)
           // Outside [0, 1] beyond T_id (S = r_w + r_l).
-          let t = CatalogTolerance.identity(termSum: abs(rw) + abs(rl)).absolute
+          let t = CatalogTolerance.identityAbsolute(termSum: abs(rw) + abs(rl))
           let inside = d >= -t && d <= 1 + t
           if !inside { out += 1 }
           judge.record(

@@ -164,7 +164,7 @@ extension MaPPOClaims {
     }
     let nm = norm(gm)
     let nd = norm(gd)
-    let rel = CatalogTolerance.identity(termSum: s).absolute
+    let rel = CatalogTolerance.identityAbsolute(termSum: s)
     return PointwiseEvaluation(
       mappo: nm, dpo: nd, relativeTolerance: rel, violated: nm > nd * (1 + rel), rhoLNonNegative: rhoLNonNeg,
       deltaROne: drOne, marginOrdered: ordered, rhoL: rhoL)

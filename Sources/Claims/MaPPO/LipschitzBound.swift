@@ -64,22 +64,26 @@ extension MaPPOClaims {
         mgNotes.append("dataset \(ds) (N = \(n), K = \(k), d = \(d), R = \(formatNumber(radius))): M_g^P ∈ [\(format3(mgP)), D = \(format3(diameter))], M_g^L ∈ [\(format3(mgL)), D²/4 = \(format3(diameter * diameter / 4))]")
       }
       let bounds = [(mgP, diameter), (mgL, diameter * diameter / 4)]
+      // The dataset depends on the template's reals only, not on the point pair.
+      let data = template.dataset()
+      let (beta, deltaR) = (template.beta, template.deltaR)
       for i in 0..<pointPairs {
         let (a, b) = LipschitzPoints.pair(&r, d: d, radius: radius, near: i % 2 == 0)
-        let c = template.with(flat: Array(template.flat.prefix(k * d + d + 1 + n)) + a + b)
-        guard let q = try lipschitzQuotient(c) else { continue }
+        guard let q = try lipschitzQuotient(data, theta: a, thetaPrime: b, beta: beta, deltaR: deltaR) else { continue }
         for (ri, (lower, upper)) in bounds.enumerated() {
           for (ci, (_, f)) in constants.enumerated() {
             let lLow = q.constant(f, mg: lower, diameter: diameter)
             let lUp = q.constant(f, mg: upper, diameter: diameter)
-            let tol = CatalogTolerance.identity(termSum: q.termSum + lUp).absolute
+            let tol = CatalogTolerance.identityAbsolute(termSum: q.termSum + lUp)
             if q.value <= lLow {
               counts[ri][ci].0 += 1
             } else if q.value > lUp + tol {
               counts[ri][ci].1 += 1
               if ri == 0 && ci == 0 {
                 let size = n * 1000 + k * d
-                if smallest == nil || size < smallest!.size { smallest = (size, c) }
+                if smallest == nil || size < smallest!.size {
+                  smallest = (size, template.with(flat: Array(template.flat.prefix(k * d + d + 1 + n)) + a + b))
+                }
               }
             } else {
               counts[ri][ci].2 += 1
@@ -113,7 +117,7 @@ extension MaPPOClaims {
       guard c.beta > 0, distance(c.theta, c.thetaPrime) >= 1e-4, let q = try? lipschitzQuotient(c) else { return false }
       let dia = c.model.featureDiameter
       let lUp = q.constant(constant, mg: dia, diameter: dia)
-      return q.value > lUp * (1 + 1e-3) + CatalogTolerance.identity(termSum: q.termSum + lUp).absolute
+      return q.value > lUp * (1 + 1e-3) + CatalogTolerance.identityAbsolute(termSum: q.termSum + lUp)
     }
     let small = sm.c.with(flat: CounterexampleShrinker.shrink(sm.c.flat, targets: sm.c.shrinkTargets, budget: 3000, fails: fails))
     let q = try lipschitzQuotient(small)
@@ -144,16 +148,22 @@ extension MaPPOClaims {
   }
 
   static func lipschitzQuotient(_ c: T2PairCase) throws -> LipschitzQuotient? {
-    let data = c.dataset()
-    let dist = distance(c.theta, c.thetaPrime)
+    try lipschitzQuotient(c.dataset(), theta: c.theta, thetaPrime: c.thetaPrime, beta: c.beta, deltaR: c.deltaR)
+  }
+
+  /// Q(θ, θ′) on the case's dataset `data` (β and Δr those of the case).
+  static func lipschitzQuotient(
+    _ data: PairDataset<LinearSoftmax>, theta: [Double], thetaPrime: [Double], beta: Double, deltaR: [Double]
+  ) throws -> LipschitzQuotient? {
+    let dist = distance(theta, thetaPrime)
     guard dist > 0 else { return nil }
-    let t = try tau(data, c.theta, beta: c.beta)
-    let tp = try tau(data, c.thetaPrime, beta: c.beta)
-    let w = mappoWeights(data, c.theta, beta: c.beta)
-    let wp = mappoWeights(data, c.thetaPrime, beta: c.beta)
+    let t = try tau(data, theta, beta: beta)
+    let tp = try tau(data, thetaPrime, beta: beta)
+    let w = mappoWeights(data, theta, beta: beta)
+    let wp = mappoWeights(data, thetaPrime, beta: beta)
     return LipschitzQuotient(
-      value: distance(t, tp) / dist, termSum: (norm(t) + norm(tp)) / dist, beta: c.beta,
-      weightMax: zip(w, wp).map { max($0, $1) }, deltaR: c.deltaR)
+      value: distance(t, tp) / dist, termSum: (norm(t) + norm(tp)) / dist, beta: beta,
+      weightMax: zip(w, wp).map { max($0, $1) }, deltaR: deltaR)
   }
 
   /// Lower estimate of M_g^P = sup over θ, θ′ ∈ B_R of ‖E_θφ − E_θ′φ‖ (= ‖s_θ(y) − s_θ′(y)‖ for

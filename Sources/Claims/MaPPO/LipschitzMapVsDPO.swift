@@ -53,10 +53,11 @@ extension MaPPOClaims {
           let beta = c.beta
           let d = c.d
           // (ii) own margins at the same θ: mean_i 2σ(−u_DPO,i) vs mean_i (1 + Δr)σ(−u_MaP,i).
+          let dataDPO = c.dataset(deltaROverride: 1)
           for _ in 0..<thetaCount {
             let t = LipschitzPoints.inBall(&r, d: d, radius: radius)
             let wm = mappoWeights(data, t, beta: beta)
-            let wd = mappoWeights(c.dataset(deltaROverride: 1), t, beta: beta)
+            let wd = mappoWeights(dataDPO, t, beta: beta)
             let lm = zip(wm, c.deltaR).map { (1 + $1) * $0 }.reduce(0, +)
             let ld = wd.map { 2 * $0 }.reduce(0, +)
             marginCases += 1

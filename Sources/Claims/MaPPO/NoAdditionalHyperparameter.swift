@@ -60,7 +60,7 @@ extension MaPPOClaims {
       }
       let lo = losses.min { $0.1 < $1.1 }!
       let hi = losses.max { $0.1 < $1.1 }!
-      let tol = CatalogTolerance.identity(termSum: p.beta * (abs(p.rhoW) + abs(p.rhoL)) + hi.1 + lo.1).absolute
+      let tol = CatalogTolerance.identityAbsolute(termSum: p.beta * (abs(p.rhoW) + abs(p.rhoL)) + hi.1 + lo.1)
       if !(hi.1 - lo.1 <= tol) {
         disagreements += 1
         if example == nil {

@@ -54,7 +54,7 @@ extension MaPPOClaims {
       for j in gb.indices {
         tally.record(
           "A1 θ-gradients", residual: abs(gb[j] - gp[j]),
-          tolerance: CatalogTolerance.identity(termSum: abs(gb[j]) + abs(gp[j]) + beta),
+          identityTermSum: (abs(gb[j]) + abs(gp[j]) + beta),
           inputs: [NamedValue("V", Double(v)), NamedValue("|y_w|", Double(yw.count)), NamedValue("|y_l|", Double(yl.count)),
                    NamedValue("β", beta), NamedValue("γ", gamma), NamedValue("component", Double(j))],
           detail: "SimPO ∂L/∂θ = \(gb[j]), SimPO+ ∂L/∂θ = \(gp[j])")

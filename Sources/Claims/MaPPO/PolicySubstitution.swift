@@ -55,7 +55,7 @@ extension MaPPOClaims {
       guard let l8 = try? MaPPO(beta: beta).loss(pair) else { continue }
       cases += 1
       let sTerm = rewards.reduce(0) { $0 + abs($1) } + beta * (abs(lp[w]) + abs(lref[w]) + abs(lp[l]) + abs(lref[l])) + l6 + l8
-      let tol = CatalogTolerance.identity(termSum: sTerm).absolute
+      let tol = CatalogTolerance.identityAbsolute(termSum: sTerm)
       let residual = abs(l6 - l8)
       let holds = residual <= tol
       let line = "K = \(k), β = \(formatNumber(beta)), Δr = \(formatNumber(deltaR)), r_w = \(formatNumber(rewards[w])), "
@@ -71,7 +71,7 @@ extension MaPPOClaims {
       // Shift test: r + c leaves π unchanged under (7); does ℓ₆ change?
       let c = Strata.uniform(&r, -10, 10)
       let l6s = softplus(deltaR * (rewards[l] + c) - (rewards[w] + c))
-      if abs(l6s - l6) > CatalogTolerance.identity(termSum: sTerm + 2 * abs(c)).absolute { shiftChanges += 1 }
+      if abs(l6s - l6) > CatalogTolerance.identityAbsolute(termSum: sTerm + 2 * abs(c)) { shiftChanges += 1 }
     }
     worst.sort { $0.residual > $1.residual }
     let (verdict, reports) = judge.verdict()

@@ -47,7 +47,7 @@ extension MaPPOClaims {
       for j in gm.indices {
         tally.record(
           "T2 θ-gradients", residual: abs(gm[j] - gd[j]),
-          tolerance: CatalogTolerance.identity(termSum: abs(gm[j]) + abs(gd[j]) + scoreScale),
+          identityTermSum: (abs(gm[j]) + abs(gd[j]) + scoreScale),
           inputs: [NamedValue("d", Double(d)), NamedValue("K", Double(k)), NamedValue("β", beta), NamedValue("component", Double(j))],
           detail: "MaPPO ∂L/∂θ = \(gm[j]), DPO ∂L/∂θ = \(gd[j])")
       }

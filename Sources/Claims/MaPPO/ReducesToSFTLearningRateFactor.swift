@@ -199,7 +199,7 @@ struct SFTBatch<M: ScoreAccumulating> {
     let dim = Double(theta.count)
     let collinear = s <= 64 * Double.ulpOfOne * (1 + dim.squareRoot()) && c > 0
     let uSpread = (margins.max() ?? 0) - (margins.min() ?? 0)
-    let equal = uSpread <= CatalogTolerance.identity(termSum: termSum).absolute
+    let equal = uSpread <= CatalogTolerance.identityAbsolute(termSum: termSum)
     let ws = w9.map { -$0 }
     let spread = (ws.max() ?? 1) / (ws.min() ?? 1)
     return CollinearityEvaluation(g9: g9, sine: s, scale: c, collinear: collinear, allMarginsEqual: equal, spread: spread)

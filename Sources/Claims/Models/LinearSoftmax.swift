@@ -32,8 +32,10 @@ public struct LinearSoftmax: Sendable, Hashable {
   public func logProbabilities(_ theta: [Double]) -> [Double] { logSoftmax(logits(theta)) }
 
   /// E_{π_θ} φ.
-  public func meanFeature(_ theta: [Double]) -> [Double] {
-    let p = softmax(logits(theta))
+  public func meanFeature(_ theta: [Double]) -> [Double] { meanFeature(probabilities: softmax(logits(theta))) }
+
+  /// E_p φ for the probabilities p = π_θ.
+  func meanFeature(probabilities p: [Double]) -> [Double] {
     var m = [Double](repeating: 0, count: dimension)
     for (py, f) in zip(p, features) { for j in m.indices { m[j] += py * f[j] } }
     return m
@@ -48,7 +50,7 @@ public struct LinearSoftmax: Sendable, Hashable {
   /// Cov_{π_θ}(φ), row-major d×d; ∇²log π_θ(y) = −Cov_π(φ) for every y.
   public func featureCovariance(_ theta: [Double]) -> [Double] {
     let p = softmax(logits(theta))
-    let m = meanFeature(theta)
+    let m = meanFeature(probabilities: p)
     let d = dimension
     var c = [Double](repeating: 0, count: d * d)
     for (py, f) in zip(p, features) {

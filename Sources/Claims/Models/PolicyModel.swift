@@ -39,6 +39,11 @@ extension TabularSoftmax: PolicyModel {
   public func score(_ theta: [Double], _ y: Int) -> [Double] {
     TabularSoftmax(logits: theta).score(y)
   }
+  /// e_y − π_θ for each y, with π_θ computed once.
+  public func scores(_ theta: [Double], of ys: [Int]) -> [[Double]] {
+    let p = TabularSoftmax(logits: theta).probabilities
+    return ys.map { TabularSoftmax.score($0, probabilities: p) }
+  }
 }
 
 extension LinearSoftmax: PolicyModel {

@@ -23,8 +23,11 @@ public struct TabularSoftmax: Sendable, Hashable {
   public var probabilities: [Double] { softmax(logits) }
 
   /// The score ∇_θ log π_θ(y) = e_y − π_θ.
-  public func score(_ y: Int) -> [Double] {
-    var s = probabilities.map { -$0 }
+  public func score(_ y: Int) -> [Double] { Self.score(y, probabilities: probabilities) }
+
+  /// e_y − p for the probabilities p = π_θ.
+  static func score(_ y: Int, probabilities p: [Double]) -> [Double] {
+    var s = p.map { -$0 }
     s[y] += 1
     return s
   }

@@ -36,7 +36,7 @@ extension PIPAClaims {
         let ref = -log1p(-f)
         tally.record(
           "(c) = −log1p(−F) where F ≤ fl(1 − ε)", residual: abs(v - ref),
-          tolerance: CatalogTolerance.identity(termSum: abs(ref)), inputs: inputs,
+          identityTermSum: (abs(ref)), inputs: inputs,
           detail: "term = \(v), −log1p(−F) = \(ref)")
       }
     }

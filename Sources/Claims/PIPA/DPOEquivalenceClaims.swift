@@ -112,7 +112,7 @@ extension PIPAClaims {
             let s = abs(lf[yp]) + abs(lf[ym]) + abs(inst.lp[yp]) + abs(inst.lp[ym]) + abs(post)
             ta.record(
               "(a) normalised joint = (9) literally", residual: abs(post - log(lit)),
-              tolerance: CatalogTolerance.identity(termSum: s),
+              identityTermSum: (s),
               inputs: [NamedValue("K", Double(k)), NamedValue("c", Double(c)), NamedValue("y", Double(y)), NamedValue("y'", Double(y2))],
               detail: "log posterior = \(post), log (9) = \(log(lit))")
           }
@@ -124,7 +124,7 @@ extension PIPAClaims {
         let rhs = try dpoRHS(inst, theta: theta, beta: 1)
         let s = 2 * (abs(lhs) + abs(rhs.value)) + PIPAInputs.absSum(logSoftmax(theta), inst.lp) + 10
         tb.record(
-          "(b) LHS(θ) = RHS(θ)", residual: abs(lhs - rhs.value), tolerance: CatalogTolerance.identity(termSum: s),
+          "(b) LHS(θ) = RHS(θ)", residual: abs(lhs - rhs.value), identityTermSum: (s),
           inputs: [NamedValue("K", Double(k))], detail: "LHS = \(lhs), RHS = \(rhs.value)")
         for cmp in try FDRule.compare(f: { dpoLHS(inst, theta: $0, neg: neg) }, gradient: rhs.gradient, at: theta, random: &r)
           .dropFirst()
@@ -172,7 +172,7 @@ extension PIPAClaims {
         let s = 2 * (abs(lhs) + abs(rhs.value)) + beta * PIPAInputs.absSum(logSoftmax(theta), inst.lp) + 10
         let inputs = [NamedValue("K", Double(k)), NamedValue("β", beta)]
         let ok = tally.record(
-          beta == 1 ? "β = 1" : "β ≠ 1", residual: abs(lhs - rhs.value), tolerance: CatalogTolerance.identity(termSum: s),
+          beta == 1 ? "β = 1" : "β ≠ 1", residual: abs(lhs - rhs.value), identityTermSum: (s),
           inputs: inputs, detail: "LHS = \(lhs), RHS_β = \(rhs.value)")
         judge.record(holds: ok, satisfies: [beta == 1], describe: inputs.map(\.description).joined(separator: ", ") + ", LHS = \(lhs), RHS_β = \(rhs.value)")
       }

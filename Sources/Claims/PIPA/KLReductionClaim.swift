@@ -59,11 +59,11 @@ extension PIPAClaims {
         }
         tally.record(
           "(a) E KL + E log p(y,c) = E log p^data (constant)", residual: abs(p.kl + p.joint - negEntropy),
-          tolerance: CatalogTolerance.identity(termSum: 2 * p.s), inputs: inputs,
+          identityTermSum: (2 * p.s), inputs: inputs,
           detail: "E KL + E log p = \(p.kl + p.joint), Σ p^data log p^data = \(negEntropy)")
         tally.record(
           "(b) E log p(y,c) − E log p(c|y) = E log p^prior", residual: abs(p.joint - p.cond - eLogPrior),
-          tolerance: CatalogTolerance.identity(termSum: 2 * p.s), inputs: inputs,
+          identityTermSum: (2 * p.s), inputs: inputs,
           detail: "difference = \(p.joint - p.cond), E log p^prior = \(eLogPrior)")
         // (c) away from the clip's kink: the analytic gradient of E log p(c|y) (unclipped g) vs
         // FD of E log p(y, c).

@@ -103,7 +103,7 @@ extension PIPAClaims {
       let b = bayesSide(theta, fixedZ: nil)
       tally.record(
         "(b) E_data[(10) integrand] = E_data[p^θ(c|x,y)]", residual: abs(j10 - b),
-        tolerance: CatalogTolerance.identity(termSum: 1 + abs(z) + h.reduce(0) { $0 + abs($1) }),
+        identityTermSum: (1 + abs(z) + h.reduce(0) { $0 + abs($1) }),
         inputs: [NamedValue("K", Double(k))], detail: "(10) = \(j10), Bayes = \(b)")
       for (name, grad, fz) in [("z differentiated", gradFull, nil as Double?), ("z held fixed", gradFixed, z)] {
         var rr = r
@@ -138,7 +138,7 @@ extension PIPAClaims {
       guard let eq10 = try? KTOPIPAForm().loss(x) else { continue }
       tally.record(
         "(c) Algorithm 2 L = −(10) integrand", residual: abs(alg2 - eq10),
-        tolerance: CatalogTolerance.identity(termSum: PIPAInputs.absSum(a, b) + z),
+        identityTermSum: (PIPAInputs.absSum(a, b) + z),
         inputs: [NamedValue("T", Double(t)), NamedValue("z", z), NamedValue("c", Double(c))],
         detail: "Algorithm 2 = \(alg2), −(10) = \(eq10)")
     }

@@ -103,7 +103,7 @@ extension PIPAClaims {
         if PIPAOptimizer.logProbs(pinned: m.argmin[0...]).min() ?? 0 < -30 { boundary += 1 }
         best = max(best, -m.value)
       }
-      let slack = norm(gLL(ll.point)) * e + hNorm * e * e + CatalogTolerance.identity(termSum: 1).absolute
+      let slack = norm(gLL(ll.point)) * e + hNorm * e * e + CatalogTolerance.identityAbsolute(termSum: 1)
       let okB = tally.record(
         "(b) no J₁₀ start above J₁₀(θ_LL) + slack", residual: max(0, best - j10AtLL),
         tolerance: Tolerance(absolute: slack, relative: 0, reason: "‖∇J₁₀‖e + ‖∇²J₁₀‖e² + T_id"),

@@ -90,7 +90,7 @@ extension PIPAClaims {
     ]
     let s1ok = s1.fails == 0 && s1Scan == 0
     let s3ok = s3.fails == 0
-    let s2ok = s2.maxD <= CatalogTolerance.identity(termSum: 1).absolute
+    let s2ok = s2.maxD <= CatalogTolerance.identityAbsolute(termSum: 1)
     let verdict: Verdict
     if !s1ok || (!s2ok && !linear) {
       verdict = .refuted

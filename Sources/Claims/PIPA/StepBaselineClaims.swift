@@ -66,7 +66,7 @@ extension PIPAClaims {
       let (a, b) = (loss(x, beta), loss(y, beta))
       tally.record(
         "(a) value unchanged by perturbing positive-step r_t of y⁻", residual: abs(a - b),
-        tolerance: CatalogTolerance.identity(termSum: PIPAInputs.absSum(x.variables, y.variables) * beta),
+        identityTermSum: (PIPAInputs.absSum(x.variables, y.variables) * beta),
         inputs: pairInputs(x, beta: beta), detail: "L₀ = \(a) before, \(b) after")
     }
     let nb = ctx.count(full: 1_000, quick: 20)
@@ -100,7 +100,7 @@ extension PIPAClaims {
       let (l0, dpo) = (loss(x, beta), sequenceDPO(x, beta: beta))
       tally.record(
         "(c) all c⁻ = 0: L₀ = L_DPO", residual: abs(l0 - dpo),
-        tolerance: CatalogTolerance.identity(termSum: PIPAInputs.absSum(x.variables) * beta),
+        identityTermSum: (PIPAInputs.absSum(x.variables) * beta),
         inputs: pairInputs(x, beta: beta), detail: "L₀ = \(l0), L_DPO = \(dpo)")
       try recordFD(
         &tally, "(c) all c⁻ = 0: ∇L₀ vs FD of L_DPO",
@@ -134,7 +134,7 @@ extension PIPAClaims {
       let s = PIPAInputs.absSum(x.variables) * beta
       let (l1, dpo) = (loss(x, beta), sequenceDPO(x, beta: beta))
       tally.record(
-        "L₁(θ; θ) = L_DPO", residual: abs(l1 - dpo), tolerance: CatalogTolerance.identity(termSum: s),
+        "L₁(θ; θ) = L_DPO", residual: abs(l1 - dpo), identityTermSum: (s),
         inputs: pairInputs(x, beta: beta), detail: "L₁ = \(l1), L_DPO = \(dpo)")
       guard let t = x.labelsRejected.firstIndex(of: 1) else { continue }
       var y = x
@@ -142,10 +142,10 @@ extension PIPAClaims {
       if d < 0 { y.logProbsRejected[t] += d } else { y.refLogProbsRejected[t] -= d }
       let (l1y, dpoy) = (loss(y, beta), sequenceDPO(y, beta: beta))
       perturbed += 1
-      if abs(l1y - l1) > CatalogTolerance.identity(termSum: s).absolute { changed += 1 }
+      if abs(l1y - l1) > CatalogTolerance.identityAbsolute(termSum: s) { changed += 1 }
       tally.record(
         "contrast: after perturbing a positive-step r_t of y⁻, L₁ = L_DPO", residual: abs(l1y - dpoy),
-        tolerance: CatalogTolerance.identity(termSum: PIPAInputs.absSum(y.variables) * beta),
+        identityTermSum: (PIPAInputs.absSum(y.variables) * beta),
         inputs: pairInputs(x, beta: beta), detail: "L₁ = \(l1y), L_DPO = \(dpoy)")
     }
     return tally.outcome(
@@ -188,7 +188,7 @@ extension PIPAClaims {
       let res = zip(g1, scaled).map { abs($0 - $1) }.max() ?? 0
       tally.record(
         "∇L₁ = [(1 − σ(u_DPO))/(1 − σ(u₀))]·∇L₀", residual: res,
-        tolerance: CatalogTolerance.identity(termSum: PIPAInputs.absSum(g1, scaled) + abs(uD) + abs(u0)),
+        identityTermSum: (PIPAInputs.absSum(g1, scaled) + abs(uD) + abs(u0)),
         inputs: pairInputs(x, beta: beta), detail: "max |∇L₁ − ratio·∇L₀| = \(res), ratio = \(ratio)")
     }
     return tally.outcome(
@@ -271,7 +271,7 @@ extension PIPAClaims {
       }
       sanity.record(
         "K > 1: sum of printed per-step terms", residual: abs(step - sum),
-        tolerance: CatalogTolerance.identity(termSum: PIPAInputs.absSum(x.logProbs, x.refLogProbs) + Double(starts.count) * (1 + x.z0)),
+        identityTermSum: (PIPAInputs.absSum(x.logProbs, x.refLogProbs) + Double(starts.count) * (1 + x.z0)),
         inputs: [NamedValue("T", Double(t)), NamedValue("K", Double(starts.count)), NamedValue("case", Double(i))],
         detail: "L_Step-KTO = \(step), Σ terms = \(sum)")
     }
@@ -315,9 +315,9 @@ extension PIPAClaims {
       let alg2 = negativeKTO(x)
       tally.record(
         "(a) value = Algorithm 2's c = 0 loss", residual: abs(v - alg2),
-        tolerance: CatalogTolerance.identity(termSum: s), inputs: inputs, detail: "L₁ = \(v), Alg. 2 = \(alg2)")
+        identityTermSum: (s), inputs: inputs, detail: "L₁ = \(v), Alg. 2 = \(alg2)")
       if let printed = try? KTOAppendixBForm().loss(x) {
-        relation.record("L₁ = −(printed L_KTO term)", residual: abs(v + printed), tolerance: CatalogTolerance.identity(termSum: s), inputs: inputs)
+        relation.record("L₁ = −(printed L_KTO term)", residual: abs(v + printed), identityTermSum: (s), inputs: inputs)
       }
       try recordFD(
         &tally, "(b) ∂_θ L₁(θ; θ̄) (FD, θ̄ fixed) vs σ'(v)Σ_{c_t=0}∇r_t",

@@ -282,10 +282,10 @@ extension PIPAClaims {
         total += m
         let prior = (0..<t).reduce(1.0) { $0 * pr[$1][idx(y, $1)][y[$1]] }
         partA.record("(a) Σ_c p(y, c) = p^prior(y)", residual: abs(m - prior),
-          tolerance: CatalogTolerance.identity(termSum: 2 * Double(t) + 2), inputs: [NamedValue("V", Double(v)), NamedValue("T", Double(t))],
+          identityTermSum: (2 * Double(t) + 2), inputs: [NamedValue("V", Double(v)), NamedValue("T", Double(t))],
           detail: "Σ_c p = \(m), p^prior(y) = \(prior)")
       }
-      partA.record("(a) total mass 1", residual: abs(total - 1), tolerance: CatalogTolerance.identity(termSum: 2 * Double(joint.p.count)),
+      partA.record("(a) total mass 1", residual: abs(total - 1), identityTermSum: (2 * Double(joint.p.count)),
         inputs: [NamedValue("V", Double(v)), NamedValue("T", Double(t))], detail: "total = \(total)")
       let tm = TokenMarginals(joint)
       for k in 0..<t {
@@ -298,7 +298,7 @@ extension PIPAClaims {
           for y in 0..<v where g1 > 0 { res = max(res, abs(tm.upTo(k, h * v + y, 1) / g1 - f[k][h][y])) }
           let inactive = (0..<v).allSatisfy { g0[k][h] <= pr[k][h][$0] / f[k][h][$0] }
           let ok = partB.record("(b) p(y_t|y<t,c_t=1) = f_t and p(c_t=1|y<t) = g_t", residual: res,
-            tolerance: CatalogTolerance.identity(termSum: 2 * Double(t) + 4), inputs: [NamedValue("t", Double(k + 1)), NamedValue("g0", g0[k][h])],
+            identityTermSum: (2 * Double(t) + 4), inputs: [NamedValue("t", Double(k + 1)), NamedValue("g0", g0[k][h])],
             detail: "ĝ = \(gHat), g₀ = \(g0[k][h]), max residual \(res)")
           judge.record(holds: ok, satisfies: [inactive], describe: "t = \(k + 1), g₀ = \(g0[k][h]), ĝ = \(gHat), clip inactive: \(inactive)")
         }

@@ -49,7 +49,7 @@ extension PIPAClaims {
       let s = abs(lf) + abs(lp) + (lg.isFinite ? abs(lg) : 0) + (j0.isFinite ? abs(j0) : 0) + (j1.isFinite ? abs(j1) : 0)
       let res = abs(m - lp)
       tally.record(
-        cls, residual: res.isNaN ? .infinity : res, tolerance: CatalogTolerance.identity(termSum: s),
+        cls, residual: res.isNaN ? .infinity : res, identityTermSum: (s),
         inputs: inputs() + [NamedValue("log f(y)", lf), NamedValue("log p(y)", lp), NamedValue("log g0", lg0)],
         detail: "logSumExp_c log p(y, c) = \(m), log p^prior(y) = \(lp)")
     }
@@ -99,15 +99,16 @@ extension PIPAClaims {
         let j1 = f[y] * g
         let j0 = p[y] - f[y] * g
         tally.record("p(y, 1) ≥ 0", passed: j1 >= 0, inputs: inst.inputs, detail: "y = \(y): p(y,1) = \(j1)")
-        let tol = CatalogTolerance.identity(termSum: p[y] + j1)
+        let termSum = p[y] + j1
         tally.record(
-          "p(y, 0) ≥ −T_id", passed: j0 >= -tol.absolute, residual: max(0, -j0), allowed: tol.absolute,
-          reason: tol.reason, inputs: inst.inputs, detail: "y = \(y): p(y,0) = \(j0)")
+          "p(y, 0) ≥ −T_id", passed: j0 >= -CatalogTolerance.identityAbsolute(termSum: termSum),
+          residual: max(0, -j0), identityTermSum: termSum, inputs: inst.inputs,
+          detail: "y = \(y): p(y,0) = \(j0)")
         total += j1 + j0
         s += p[y] + 2 * j1
       }
       tally.record(
-        "Σ_{y,c} p(y, c) = 1", residual: abs(total - 1), tolerance: CatalogTolerance.identity(termSum: s + 1),
+        "Σ_{y,c} p(y, c) = 1", residual: abs(total - 1), identityTermSum: s + 1,
         inputs: inst.inputs, detail: "total = \(total)")
     }
     let frac = Double(covered) / Double(n)
@@ -191,13 +192,13 @@ extension PIPAClaims {
       tally.record(cls + ": non-negative", passed: (j1 + j0).allSatisfy { $0 >= 0 }, inputs: inputs)
       let total = (j1 + j0).reduce(0, +)
       tally.record(
-        cls + ": total mass 1", residual: abs(total - 1), tolerance: CatalogTolerance.identity(termSum: 2),
+        cls + ": total mass 1", residual: abs(total - 1), identityTermSum: (2),
         inputs: inputs, detail: "total = \(total)")
       let m1 = j1.reduce(0, +)
       let m0 = j0.reduce(0, +)
       tally.record(
         cls + ": p(c=1) = g (log scale)", residual: abs(log(m1) - log(g)),
-        tolerance: CatalogTolerance.identity(termSum: abs(log(g)) + 1), inputs: inputs,
+        identityTermSum: (abs(log(g)) + 1), inputs: inputs,
         detail: "Σ_y p(y,1) = \(m1), g = \(g)")
       var worst0 = 0.0
       var worst1 = 0.0
@@ -209,10 +210,10 @@ extension PIPAClaims {
       }
       tally.record(
         cls + ": p(y|c=0) = p^prior (log scale)", residual: worst0.isNaN ? .infinity : worst0,
-        tolerance: CatalogTolerance.identity(termSum: s), inputs: inputs, detail: "max log residual \(worst0)")
+        identityTermSum: (s), inputs: inputs, detail: "max log residual \(worst0)")
       tally.record(
         cls + ": p(y|c=1) = f (log scale)", residual: worst1.isNaN ? .infinity : worst1,
-        tolerance: CatalogTolerance.identity(termSum: s), inputs: inputs, detail: "max log residual \(worst1)")
+        identityTermSum: (s), inputs: inputs, detail: "max log residual \(worst1)")
     }
     for _ in 0..<ctx.count(full: 100_000, quick: 1_000) {
       let k = r.uniformInt(in: 2...64)

@@ -29,11 +29,11 @@ extension PIPAClaims {
     func record(_ cls: String, _ a: Double, _ b: Double, _ s: Double, _ inputs: [NamedValue]) {
       if a == .infinity && b == .infinity {
         bothInfinite += 1
-        tally.record(cls, residual: 0, tolerance: CatalogTolerance.identity(termSum: 0), inputs: inputs)
+        tally.record(cls, residual: 0, identityTermSum: (0), inputs: inputs)
         return
       }
       tally.record(
-        cls, residual: abs(a - b).isNaN ? .infinity : abs(a - b), tolerance: CatalogTolerance.identity(termSum: s),
+        cls, residual: abs(a - b).isNaN ? .infinity : abs(a - b), identityTermSum: (s),
         inputs: inputs, detail: "L = \(a), −log p(c|x,y) = \(b)")
     }
     for i in 0..<ctx.count(full: 10_000, quick: 100) {
@@ -146,7 +146,7 @@ extension PIPAClaims {
         let mag = PIPAInputs.absSum(lf, lp) + abs(lg) * 2 + abs(lg1t) * Double(t) + 2
         let inputs = [NamedValue("T", Double(t)), NamedValue("logit g", w)]
         let okS = tally.record(
-          "\(variant): label mass S = 1", residual: abs(s - 1), tolerance: CatalogTolerance.identity(termSum: 2),
+          "\(variant): label mass S = 1", residual: abs(s - 1), identityTermSum: (2),
           inputs: inputs, detail: "S = P_tok(1^T) + P_tok(0^T) = \(s)")
         var okL = true
         for c in 0...1 {
@@ -154,7 +154,7 @@ extension PIPAClaims {
           let res = both ? 0 : abs(tok[c] - ans[c])
           okL = tally.record(
             "\(variant): matched log-likelihood, c = \(c)", residual: res.isNaN ? .infinity : res,
-            tolerance: CatalogTolerance.identity(termSum: mag + (tok[c].isFinite ? abs(tok[c]) : 0)), inputs: inputs,
+            identityTermSum: (mag + (tok[c].isFinite ? abs(tok[c]) : 0)), inputs: inputs,
             detail: "token level \(tok[c]), answer level \(ans[c])") && okL
         }
         judge.record(holds: okS && okL, satisfies: [t == 1], describe: "\(variant), T = \(t), logit g = \(w), S = \(s)")

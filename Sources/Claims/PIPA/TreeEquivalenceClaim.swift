@@ -82,7 +82,7 @@ extension PIPAClaims {
       let v = l1(x, x, beta)
       let inputs = [NamedValue("prefix tokens", Double(a)), NamedValue("|s_w|", Double(tp.win.count)), NamedValue("|s_l|", Double(tp.lose.count)), NamedValue("β", beta)]
       let okA = valueTally.record(
-        "(a) L₁(θ; θ) = L_SD", residual: abs(v - sd), tolerance: CatalogTolerance.identity(termSum: beta * PIPAInputs.absSum(x.variables)),
+        "(a) L₁(θ; θ) = L_SD", residual: abs(v - sd), identityTermSum: (beta * PIPAInputs.absSum(x.variables)),
         inputs: inputs, detail: "L₁ = \(v), L_SD = \(sd)")
       let rounding = CatalogTolerance.machineEpsilon * PIPAInputs.absSum(x.variables) * beta
       var okB = true
