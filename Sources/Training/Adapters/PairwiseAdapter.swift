@@ -20,12 +20,7 @@ where O.Input == PreferencePair {
   }
 
   public func sequences(forBatch prompts: [Int]) -> [SequenceKey] {
-    var list = SequenceKeyList()
-    for item in data.items(forBatch: prompts) {
-      list.add(item.promptIndex, item.chosen)
-      list.add(item.promptIndex, item.rejected)
-    }
-    return list.keys
+    data.sequenceKeys(forBatch: prompts)
   }
 
   /// Nothing is stopped: `frozen` is ignored.
@@ -33,11 +28,8 @@ where O.Input == PreferencePair {
     _ scores: SequenceScores, prompts: [Int], stoppedAt frozen: SequenceScores
   ) throws -> AlignmentGradients {
     let items = data.items(forBatch: prompts)
-    var grad = [Double](repeating: 0, count: scores.keys.count)
-    guard !items.isEmpty else { return AlignmentGradients(loss: 0, itemCount: 0, sequence: grad) }
+    var mean = BatchMean(itemCount: items.count, sequenceCount: scores.keys.count)
     let rows = ScoreRows(scores)
-    let scale = 1 / Double(items.count)
-    var total = 0.0
     for item in items {
       let w = rows.row(item.promptIndex, item.chosen, label)
       let l = rows.row(item.promptIndex, item.rejected, label)
@@ -45,11 +37,11 @@ where O.Input == PreferencePair {
         logProbChosen: scores.policy[w], logProbRejected: scores.policy[l],
         refLogProbChosen: scores.reference[w], refLogProbRejected: scores.reference[l],
         lengthChosen: scores.responseLengths[w], lengthRejected: scores.responseLengths[l])
-      total += try objective.loss(pair)
+      mean.addLoss(try objective.loss(pair))
       let g = try objective.gradient(pair)
-      grad[w] += scale * g[0]
-      grad[l] += scale * g[1]
+      mean.addPartial(g[0], row: w)
+      mean.addPartial(g[1], row: l)
     }
-    return AlignmentGradients(loss: total * scale, itemCount: items.count, sequence: grad)
+    return mean.gradients
   }
 }

@@ -60,11 +60,7 @@ where O.Input: RankedBinsInput {
   }
 
   public func sequences(forBatch prompts: [Int]) -> [SequenceKey] {
-    var list = SequenceKeyList()
-    for item in data.items(forBatch: prompts) {
-      for bin in item.bins { for r in bin { list.add(item.promptIndex, r) } }
-    }
-    return list.keys
+    data.sequenceKeys(forBatch: prompts)
   }
 
   /// Nothing is stopped: `frozen` is ignored.
@@ -72,23 +68,20 @@ where O.Input: RankedBinsInput {
     _ scores: SequenceScores, prompts: [Int], stoppedAt frozen: SequenceScores
   ) throws -> AlignmentGradients {
     let items = data.items(forBatch: prompts)
-    var grad = [Double](repeating: 0, count: scores.keys.count)
-    guard !items.isEmpty else { return AlignmentGradients(loss: 0, itemCount: 0, sequence: grad) }
+    var mean = BatchMean(itemCount: items.count, sequenceCount: scores.keys.count)
     let rows = ScoreRows(scores)
-    let scale = 1 / Double(items.count)
-    var total = 0.0
     for item in items {
       let bins = item.bins.map { bin in bin.map { rows.row(item.promptIndex, $0, label) } }
       let x = O.Input.make(
         logProbs: bins.map { $0.map { scores.policy[$0] } },
         refLogProbs: bins.map { $0.map { scores.reference[$0] } })
-      total += try objective.loss(x)
+      mean.addLoss(try objective.loss(x))
       let partials = O.Input.policyPartials(
         try objective.gradient(x), binSizes: bins.map(\.count))
       for (bin, g) in zip(bins, partials) {
-        for (j, gj) in zip(bin, g) { grad[j] += scale * gj }
+        for (j, gj) in zip(bin, g) { mean.addPartial(gj, row: j) }
       }
     }
-    return AlignmentGradients(loss: total * scale, itemCount: items.count, sequence: grad)
+    return mean.gradients
   }
 }

@@ -21,12 +21,7 @@ where O.Input == RewardedPreferencePair {
   }
 
   public func sequences(forBatch prompts: [Int]) -> [SequenceKey] {
-    var list = SequenceKeyList()
-    for item in data.items(forBatch: prompts) {
-      list.add(item.promptIndex, item.chosen)
-      list.add(item.promptIndex, item.rejected)
-    }
-    return list.keys
+    data.sequenceKeys(forBatch: prompts)
   }
 
   /// The objective's input for `item` (r_w, r_l = the pair's scores).
@@ -45,20 +40,17 @@ where O.Input == RewardedPreferencePair {
     _ scores: SequenceScores, prompts: [Int], stoppedAt frozen: SequenceScores
   ) throws -> AlignmentGradients {
     let items = data.items(forBatch: prompts)
-    var grad = [Double](repeating: 0, count: scores.keys.count)
-    guard !items.isEmpty else { return AlignmentGradients(loss: 0, itemCount: 0, sequence: grad) }
+    var mean = BatchMean(itemCount: items.count, sequenceCount: scores.keys.count)
     let rows = ScoreRows(scores)
-    let scale = 1 / Double(items.count)
-    var total = 0.0
     for item in items {
       let w = rows.row(item.promptIndex, item.chosen, label)
       let l = rows.row(item.promptIndex, item.rejected, label)
       let x = input(item, scores, chosen: w, rejected: l)
-      total += try objective.loss(x)
+      mean.addLoss(try objective.loss(x))
       let g = try objective.gradient(x)
-      grad[w] += scale * g[0]
-      grad[l] += scale * g[1]
+      mean.addPartial(g[0], row: w)
+      mean.addPartial(g[1], row: l)
     }
-    return AlignmentGradients(loss: total * scale, itemCount: items.count, sequence: grad)
+    return mean.gradients
   }
 }

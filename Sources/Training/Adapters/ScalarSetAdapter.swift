@@ -59,11 +59,7 @@ where O.Input: ScalarSetInput {
   }
 
   public func sequences(forBatch prompts: [Int]) -> [SequenceKey] {
-    var list = SequenceKeyList()
-    for item in data.items(forBatch: prompts) {
-      for r in item.responses { list.add(item.promptIndex, r) }
-    }
-    return list.keys
+    data.sequenceKeys(forBatch: prompts)
   }
 
   /// The objective's input for `item`, whose responses sit at `rows` of `s`.
@@ -78,18 +74,15 @@ where O.Input: ScalarSetInput {
     _ s: SequenceScores, prompts: [Int], stoppedAt frozen: SequenceScores
   ) throws -> AlignmentGradients {
     let items = data.items(forBatch: prompts)
-    var grad = [Double](repeating: 0, count: s.keys.count)
-    guard !items.isEmpty else { return AlignmentGradients(loss: 0, itemCount: 0, sequence: grad) }
+    var mean = BatchMean(itemCount: items.count, sequenceCount: s.keys.count)
     let rows = ScoreRows(s)
-    let scale = 1 / Double(items.count)
-    var total = 0.0
     for item in items {
       let js = item.responses.map { rows.row(item.promptIndex, $0, label) }
       let x = input(item, s, rows: js)
-      total += try objective.loss(x)
+      mean.addLoss(try objective.loss(x))
       let g = try objective.gradient(x)
-      for (i, j) in js.enumerated() { grad[j] += scale * g[i] }
+      for (i, j) in js.enumerated() { mean.addPartial(g[i], row: j) }
     }
-    return AlignmentGradients(loss: total * scale, itemCount: items.count, sequence: grad)
+    return mean.gradients
   }
 }

@@ -19,11 +19,7 @@ public struct SetAdapter<O: Objective>: SemiGradientObjective where O.Input == S
   }
 
   public func sequences(forBatch prompts: [Int]) -> [SequenceKey] {
-    var list = SequenceKeyList()
-    for item in data.items(forBatch: prompts) {
-      for r in item.positive + item.negative { list.add(item.promptIndex, r) }
-    }
-    return list.keys
+    data.sequenceKeys(forBatch: prompts)
   }
 
   /// Nothing is stopped: `frozen` is ignored.
@@ -31,11 +27,8 @@ public struct SetAdapter<O: Objective>: SemiGradientObjective where O.Input == S
     _ scores: SequenceScores, prompts: [Int], stoppedAt frozen: SequenceScores
   ) throws -> AlignmentGradients {
     let items = data.items(forBatch: prompts)
-    var grad = [Double](repeating: 0, count: scores.keys.count)
-    guard !items.isEmpty else { return AlignmentGradients(loss: 0, itemCount: 0, sequence: grad) }
+    var mean = BatchMean(itemCount: items.count, sequenceCount: scores.keys.count)
     let rows = ScoreRows(scores)
-    let scale = 1 / Double(items.count)
-    var total = 0.0
     for item in items {
       let pos = item.positive.map { rows.row(item.promptIndex, $0, label) }
       let neg = item.negative.map { rows.row(item.promptIndex, $0, label) }
@@ -44,13 +37,13 @@ public struct SetAdapter<O: Objective>: SemiGradientObjective where O.Input == S
           logProbs: pos.map { scores.policy[$0] }, refLogProbs: pos.map { scores.reference[$0] }),
         negative: ResponseSet(
           logProbs: neg.map { scores.policy[$0] }, refLogProbs: neg.map { scores.reference[$0] }))
-      total += try objective.loss(x)
+      mean.addLoss(try objective.loss(x))
       // Layout: positive.logProbs, positive.refLogProbs, negative.logProbs, negative.refLogProbs.
       let g = try objective.gradient(x)
-      for (i, j) in pos.enumerated() { grad[j] += scale * g[i] }
+      for (i, j) in pos.enumerated() { mean.addPartial(g[i], row: j) }
       let offset = 2 * pos.count
-      for (i, j) in neg.enumerated() { grad[j] += scale * g[offset + i] }
+      for (i, j) in neg.enumerated() { mean.addPartial(g[offset + i], row: j) }
     }
-    return AlignmentGradients(loss: total * scale, itemCount: items.count, sequence: grad)
+    return mean.gradients
   }
 }

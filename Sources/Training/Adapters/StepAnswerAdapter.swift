@@ -20,9 +20,7 @@ public struct StepAnswerAdapter<F: StepAnswerForm>: SemiGradientObjective {
   }
 
   public func sequences(forBatch prompts: [Int]) -> [SequenceKey] {
-    var list = SequenceKeyList()
-    for item in data.items(forBatch: prompts) { list.add(item.promptIndex, item.response) }
-    return list.keys
+    data.sequenceKeys(forBatch: prompts)
   }
 
   /// Stopped quantities (z₀, L₁'s sg-sum) come from `frozen`; the rest from `scores`.

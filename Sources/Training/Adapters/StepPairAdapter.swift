@@ -43,12 +43,7 @@ public struct StepPairAdapter<F: StepPairForm>: SemiGradientObjective {
   }
 
   public func sequences(forBatch prompts: [Int]) -> [SequenceKey] {
-    var list = SequenceKeyList()
-    for item in data.items(forBatch: prompts) {
-      list.add(item.promptIndex, item.chosen)
-      list.add(item.promptIndex, item.rejected)
-    }
-    return list.keys
+    data.sequenceKeys(forBatch: prompts)
   }
 
   static func input(_ s: SequenceScores, _ w: Int, _ l: Int, _ item: StepPairItem)

@@ -21,9 +21,7 @@ public struct UnpairedBinaryAdapter<F: UnpairedBinaryForm>: SemiGradientObjectiv
   }
 
   public func sequences(forBatch prompts: [Int]) -> [SequenceKey] {
-    var list = SequenceKeyList()
-    for item in data.items(forBatch: prompts) { list.add(item.promptIndex, item.response) }
-    return list.keys
+    data.sequenceKeys(forBatch: prompts)
   }
 
   /// The reference point the forms read: the batch KL estimate of `frozen` (0 when unused).
