@@ -34,7 +34,8 @@ public protocol StepAnswerForm: Sendable {
   ) throws -> StepAnswerTerm
 }
 
-extension PIPAMTokenLevel: StepAnswerForm {
+/// PIPA-M and PIPA-N at token level: the same input and partials (layout logF then logitG).
+extension StepAnswerForm where Self: Objective, Input == PIPATokenInput {
   public var usesReferencePoint: Bool { false }
   public var usesValueHead: Bool { true }
   public func term(
@@ -50,19 +51,15 @@ extension PIPAMTokenLevel: StepAnswerForm {
   }
 }
 
-extension PIPANTokenLevel: StepAnswerForm {
-  public var usesReferencePoint: Bool { false }
-  public var usesValueHead: Bool { true }
-  public func term(
-    _ y: ScoredSequence, frozen: ScoredSequence, item: StepItem, referencePoint z: Double
-  ) throws -> StepAnswerTerm {
-    let x = PIPATokenInput(
-      logF: y.policyTokens, logitG: y.valueLogits, logPrior: y.referenceTokens,
-      labels: item.labels)
-    let g = try gradient(x)
-    let t = x.count
-    return StepAnswerTerm(
-      loss: try loss(x), tokens: Array(g[0..<t]), valueLogits: Array(g[t..<(2 * t)]))
+extension PIPAMTokenLevel: StepAnswerForm {}
+extension PIPANTokenLevel: StepAnswerForm {}
+
+extension StepKTOInput {
+  /// Step-KTO's input for answer `y` with `item`'s labels and step starts and z₀ = `z0`.
+  init(_ y: ScoredSequence, item: StepItem, z0: Double) {
+    self.init(
+      logProbs: y.policyTokens, refLogProbs: y.referenceTokens, labels: item.labels,
+      stepStarts: item.stepStarts, z0: z0)
   }
 }
 
@@ -72,9 +69,7 @@ extension StepKTO: StepAnswerForm {
   public func term(
     _ y: ScoredSequence, frozen: ScoredSequence, item: StepItem, referencePoint z: Double
   ) throws -> StepAnswerTerm {
-    let x = StepKTOInput(
-      logProbs: y.policyTokens, refLogProbs: y.referenceTokens, labels: item.labels,
-      stepStarts: item.stepStarts, z0: z)
+    let x = StepKTOInput(y, item: item, z0: z)
     let t = x.logProbs.count
     return StepAnswerTerm(
       loss: try loss(x), tokens: Array(try gradient(x)[0..<t]), valueLogits: nil)
@@ -88,12 +83,8 @@ extension StepKTOL1: StepAnswerForm {
   public func term(
     _ y: ScoredSequence, frozen: ScoredSequence, item: StepItem, referencePoint z: Double
   ) throws -> StepAnswerTerm {
-    let x = StepKTOInput(
-      logProbs: y.policyTokens, refLogProbs: y.referenceTokens, labels: item.labels,
-      stepStarts: item.stepStarts, z0: z)
-    let xFrozen = StepKTOInput(
-      logProbs: frozen.policyTokens, refLogProbs: frozen.referenceTokens, labels: item.labels,
-      stepStarts: item.stepStarts, z0: z)
+    let x = StepKTOInput(y, item: item, z0: z)
+    let xFrozen = StepKTOInput(frozen, item: item, z0: z)
     let t = x.logProbs.count
     return StepAnswerTerm(
       loss: try loss(x, stoppedAt: xFrozen), tokens: Array(try gradient(x)[0..<t]),

@@ -51,64 +51,60 @@ extension KTOPROForm: UnpairedBinaryForm {
   }
 }
 
-extension KTOPIPAForm: UnpairedBinaryForm {
+/// An unpaired binary form whose term is its Objective on an input built from the answer,
+/// its label and z alone: the first partial reaches log π_θ, the second (with a value head)
+/// the value-head logit. (KTO as PRO prints it also sets z₀ on a copy of itself, so it
+/// keeps its own term above.)
+public protocol AnswerInputForm: UnpairedBinaryForm, Objective {
+  /// The Objective's input for answer `y` with label `desirable` and reference point `z`.
+  static func input(_ y: ScoredSequence, desirable: Bool, referencePoint z: Double) -> Input
+}
+
+extension AnswerInputForm {
+  public func term(_ y: ScoredSequence, desirable: Bool, referencePoint z: Double) throws
+    -> BinaryAnswerTerm
+  {
+    let x = Self.input(y, desirable: desirable, referencePoint: z)
+    let g = try gradient(x)
+    return BinaryAnswerTerm(loss: try loss(x), policy: g[0], valueLogit: usesValueHead ? g[1] : 0)
+  }
+}
+
+extension KTOPIPAForm: AnswerInputForm {
   public var usesReferencePoint: Bool { true }
   public var usesValueHead: Bool { false }
-  public func term(_ y: ScoredSequence, desirable: Bool, referencePoint z: Double) throws
-    -> BinaryAnswerTerm
+  public static func input(_ y: ScoredSequence, desirable: Bool, referencePoint z: Double)
+    -> KTOPIPAInput
   {
-    let x = KTOPIPAInput(
-      logF: y.policy, logPrior: y.reference, z: z, label: desirable ? 1 : 0)
-    return BinaryAnswerTerm(loss: try loss(x), policy: try gradient(x)[0], valueLogit: 0)
+    KTOPIPAInput(logF: y.policy, logPrior: y.reference, z: z, label: desirable ? 1 : 0)
   }
 }
 
-extension PROBPrinted: UnpairedBinaryForm {
+/// PRO-B, printed and β-on-optimizer: label s = +½ desired, −½ undesired; no z, no value head.
+extension AnswerInputForm where Input == PROBinarySample {
   public var usesReferencePoint: Bool { false }
   public var usesValueHead: Bool { false }
-  public func term(_ y: ScoredSequence, desirable: Bool, referencePoint z: Double) throws
-    -> BinaryAnswerTerm
+  public static func input(_ y: ScoredSequence, desirable: Bool, referencePoint z: Double)
+    -> PROBinarySample
   {
-    let x = PROBinarySample(
-      logProb: y.policy, refLogProb: y.reference, label: desirable ? 0.5 : -0.5)
-    return BinaryAnswerTerm(loss: try loss(x), policy: try gradient(x)[0], valueLogit: 0)
+    PROBinarySample(logProb: y.policy, refLogProb: y.reference, label: desirable ? 0.5 : -0.5)
   }
 }
 
-extension PROBBetaOnOptimizer: UnpairedBinaryForm {
-  public var usesReferencePoint: Bool { false }
-  public var usesValueHead: Bool { false }
-  public func term(_ y: ScoredSequence, desirable: Bool, referencePoint z: Double) throws
-    -> BinaryAnswerTerm
-  {
-    let x = PROBinarySample(
-      logProb: y.policy, refLogProb: y.reference, label: desirable ? 0.5 : -0.5)
-    return BinaryAnswerTerm(loss: try loss(x), policy: try gradient(x)[0], valueLogit: 0)
-  }
-}
+extension PROBPrinted: AnswerInputForm {}
+extension PROBBetaOnOptimizer: AnswerInputForm {}
 
-extension PIPAM: UnpairedBinaryForm {
+/// PIPA-M and PIPA-N at answer level: g = σ(v), v = valueLogits[0]; no z.
+extension AnswerInputForm where Input == PIPAAnswerInput {
   public var usesReferencePoint: Bool { false }
   public var usesValueHead: Bool { true }
-  public func term(_ y: ScoredSequence, desirable: Bool, referencePoint z: Double) throws
-    -> BinaryAnswerTerm
+  public static func input(_ y: ScoredSequence, desirable: Bool, referencePoint z: Double)
+    -> PIPAAnswerInput
   {
-    let x = PIPAAnswerInput(
+    PIPAAnswerInput(
       logF: y.policy, logitG: y.valueLogits[0], logPrior: y.reference, label: desirable ? 1 : 0)
-    let g = try gradient(x)
-    return BinaryAnswerTerm(loss: try loss(x), policy: g[0], valueLogit: g[1])
   }
 }
 
-extension PIPAN: UnpairedBinaryForm {
-  public var usesReferencePoint: Bool { false }
-  public var usesValueHead: Bool { true }
-  public func term(_ y: ScoredSequence, desirable: Bool, referencePoint z: Double) throws
-    -> BinaryAnswerTerm
-  {
-    let x = PIPAAnswerInput(
-      logF: y.policy, logitG: y.valueLogits[0], logPrior: y.reference, label: desirable ? 1 : 0)
-    let g = try gradient(x)
-    return BinaryAnswerTerm(loss: try loss(x), policy: g[0], valueLogit: g[1])
-  }
-}
+extension PIPAM: AnswerInputForm {}
+extension PIPAN: AnswerInputForm {}
