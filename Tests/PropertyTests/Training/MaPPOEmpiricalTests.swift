@@ -52,36 +52,19 @@ import Training
   }
 
   @Test(arguments: ids) func claimedSideConfirms(_ id: String) throws {
-    let c = try Self.claim(id)
-    let out = try c.decide(
-      EmpCoreFixtures.results(c.runs, jitter: 0.02, shift: Self.scenario(id, 1)))
-    #expect(out.verdict == .confirmed, "\(id): \(out.summary)")
+    try EmpiricalDecisionChecks.claimedSideConfirms(try Self.claim(id)) { Self.scenario(id, $0) }
   }
 
   @Test(arguments: ids) func oppositeSideRefutes(_ id: String) throws {
-    let c = try Self.claim(id)
-    let out = try c.decide(
-      EmpCoreFixtures.results(c.runs, jitter: 0.02, shift: Self.scenario(id, -1)))
-    #expect(out.verdict == .refuted, "\(id): \(out.summary)")
+    try EmpiricalDecisionChecks.oppositeSideRefutes(try Self.claim(id)) { Self.scenario(id, $0) }
   }
 
   @Test(arguments: ids) func noisySeedsAreInconclusive(_ id: String) throws {
-    let c = try Self.claim(id)
-    let out = try c.decide(
-      EmpCoreFixtures.results(c.runs, jitter: 0.3, shift: Self.scenario(id, 0)))
-    #expect(out.verdict == .inconclusive, "\(id): \(out.summary)")
+    try EmpiricalDecisionChecks.noisySeedsAreInconclusive(try Self.claim(id)) { Self.scenario(id, $0) }
   }
 
   @Test(arguments: ids) func missingRunIsInconclusiveNamingIt(_ id: String) throws {
-    let c = try Self.claim(id)
-    for spec in c.runs {
-      let full = EmpCoreFixtures.results(c.runs, shift: Self.scenario(id, 1))
-      let out = try c.decide(EmpCoreFixtures.dropping(spec.label, from: full))
-      #expect(out.verdict == .inconclusive, "\(id) without \(spec.label): \(out.verdict)")
-      #expect(out.summary.contains(spec.label), "\(id): \(out.summary)")
-    }
-    let one = try c.decide(EmpCoreFixtures.results(c.runs, seeds: 1, shift: Self.scenario(id, 1)))
-    #expect(one.verdict == .inconclusive, "\(id) with one seed: \(one.summary)")
+    try EmpiricalDecisionChecks.missingRunIsInconclusiveNamingIt(try Self.claim(id)) { Self.scenario(id, $0) }
   }
 
   @Test(arguments: ids) func runsAreBuildableAndDefaultGridIsHonest(_ id: String) throws {
