@@ -8,6 +8,7 @@
 // effect and, with amp = 1, an effect-free interval always contains 0 without being a
 // point (unless two runs share the noise, which makes the difference identically 0).
 import Claims
+import Testing
 import Training
 
 enum AlphaPIPAFixtures {
@@ -90,5 +91,29 @@ enum AlphaPIPAFixtures {
       out[shared ? "\(e.objective)@\(short)" : e.objective] = (e.objective, e.paper, e.feedback[0])
     }
     return out
+  }
+}
+
+extension AlphaPIPAFixtures {
+  /// Every run of `c` has a unique label and names an objective, paper and feedback of the
+  /// factory catalog; `inDefaultGrid` is true exactly when every run is a default-grid spec.
+  static func expectRunsNamedByTheFactoryCatalog(_ c: EmpiricalClaim) {
+    #expect(!c.runs.isEmpty)
+    #expect(Set(c.runs.map(\.label)).count == c.runs.count, "\(c.id): duplicate labels")
+    for spec in c.runs {
+      let entry = FeedbackCatalog.entries(for: spec.objective).first { $0.paper == spec.paper }
+      #expect(entry != nil, "\(c.id): \(spec.label) names \(spec.objective) of \(spec.paper)")
+      #expect(
+        entry?.feedback.contains(spec.feedback) == true,
+        "\(c.id): \(spec.label) trains on \(spec.feedback)")
+    }
+    // inDefaultGrid is true exactly when every run is a default-grid spec.
+    let grid = AlphaPIPAFixtures.defaultGridSpecs()
+    let allInGrid = c.runs.allSatisfy { s in
+      guard let g = grid[s.label] else { return false }
+      return g.objective == s.objective && g.paper == s.paper && g.feedback == s.feedback
+        && s.hyperparameters.isEmpty
+    }
+    #expect(c.inDefaultGrid == allInGrid, "\(c.id): inDefaultGrid \(c.inDefaultGrid)")
   }
 }

@@ -107,23 +107,7 @@ import Training
   }
 
   @Test(arguments: ids) func runsAreNamedByTheFactoryCatalog(_ id: String) {
-    let c = Self.claim(id)
-    #expect(!c.runs.isEmpty)
-    #expect(Set(c.runs.map(\.label)).count == c.runs.count, "\(id): duplicate labels")
-    for spec in c.runs {
-      let entry = FeedbackCatalog.entries(for: spec.objective).first { $0.paper == spec.paper }
-      #expect(entry != nil, "\(id): \(spec.label) names \(spec.objective) of \(spec.paper)")
-      #expect(
-        entry?.feedback.contains(spec.feedback) == true,
-        "\(id): \(spec.label) trains on \(spec.feedback)")
-    }
-    let grid = AlphaPIPAFixtures.defaultGridSpecs()
-    let allInGrid = c.runs.allSatisfy { s in
-      guard let g = grid[s.label] else { return false }
-      return g.objective == s.objective && g.paper == s.paper && g.feedback == s.feedback
-        && s.hyperparameters.isEmpty
-    }
-    #expect(c.inDefaultGrid == allInGrid, "\(id): inDefaultGrid \(c.inDefaultGrid)")
+    AlphaPIPAFixtures.expectRunsNamedByTheFactoryCatalog(Self.claim(id))
   }
 
   /// A run that did not log the value head leaves value-trajectory inconclusive, naming
