@@ -71,31 +71,25 @@ public final class SeedContext {
   /// Computes everything the offline runs of `specs` share before they start, and freezes
   /// the scorers, so that the runs may then go on in parallel: the step-0 metrics (which
   /// fill the tracking scorer), the dedicated samples of specs with their own n or T, and
-  /// π_ref's scores of the union of the sequences every spec's objective asks for over all
-  /// batches (exactly the keys the runs would score, so no sequence is scored in vain).
+  /// π_ref's scores of every sequence each spec's objective asks for over all batches
+  /// (exactly the keys the runs would score, so no sequence is scored in vain).
   /// Iterative specs (rounds > 1) draw their own samples and score them with their own
-  /// scorer. Results do not change: each cached entry is the same forward pass of π_ref
-  /// whichever run asks first (row results do not depend on the other rows of a batch).
+  /// scorer.
   public func prepare(for specs: [RunSpec]) throws {
     _ = try stepZeroPoint()
     evaluator.tracking.freeze()
-    var keysByScorer: [ObjectIdentifier: (SequenceScorer<Float>, [SequenceKey])] = [:]
-    var order: [ObjectIdentifier] = []
+    // The keys are cached batch by batch in spec order, exactly as the runs of a serial
+    // grid used to fill the cache lazily: the same chunks of π_ref forward passes, so the
+    // same float32 rounding and the same bytes as before (a sgemm row's rounding can
+    // depend on the other rows and the padding of its batch).
+    var scorers: [SequenceScorer<Float>] = []
     for spec in specs where spec.rounds == 1 {
       let (samples, scorer) = try offlineSamples(for: spec)
       let objective = try AlignmentLoop.bind(spec, samples: samples, seed: seed)
-      let id = ObjectIdentifier(scorer)
-      if keysByScorer[id] == nil {
-        keysByScorer[id] = (scorer, [])
-        order.append(id)
-      }
-      for batch in batches { keysByScorer[id]!.1 += objective.sequences(forBatch: batch) }
+      if !scorers.contains(where: { $0 === scorer }) { scorers.append(scorer) }
+      for batch in batches { try scorer.cacheReference(objective.sequences(forBatch: batch)) }
     }
-    for id in order {
-      let (scorer, keys) = keysByScorer[id]!
-      try scorer.cacheReference(keys)
-      scorer.freeze()
-    }
+    for scorer in scorers { scorer.freeze() }
   }
 
   /// The metrics of the SFT model (step 0), measured once per seed.
