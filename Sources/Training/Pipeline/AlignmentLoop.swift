@@ -66,13 +66,11 @@ public struct AlignmentLoop {
     return out
   }
 
-  /// Trains `spec` and returns its record (``RunRecord/seconds`` is wall-clock time).
-  public func run(_ spec: RunSpec, report: (Report) -> Void = { _ in }) throws -> RunRecord {
-    let clock = Date()
-    let settings = context.settings
-    let policy = try context.reference.copy()
-    let steps = context.batches.count
-    let opt = try Self.optimizer(settings: settings, steps: steps, layout: policy.parameters.layout)
+  /// The objective of offline `spec` bound to `samples` (with the spec's injected reward
+  /// noise, cut to its n): the same binding ``run(_:report:)`` trains with.
+  static func bind(
+    _ spec: RunSpec, samples: [PromptSamples], seed: UInt64
+  ) throws -> any AlignmentObjective {
     let noise: RewardNoise
     do { noise = try RewardNoise(sigma: spec.rewardNoise) } catch {
       throw PipelineError.setting(
@@ -82,6 +80,26 @@ public struct AlignmentLoop {
       throw PipelineError.setting(
         field: "\(spec.label).responses", value: "\(spec.responses)", rule: "must be ≥ 1")
     }
+    var scored = try ScoredSampleSet(samples: samples, noise: noise, seed: seed)
+    if spec.responses < (samples.first?.responses.count ?? 0) {
+      scored = try scored.prefix(spec.responses)
+    }
+    return try AlignmentObjectives.make(spec, samples: scored)
+  }
+
+  /// Trains `spec` and returns its record (``RunRecord/seconds`` is wall-clock time).
+  /// Safe to call from several threads at once for different specs once
+  /// ``SeedContext/prepare(for:)`` has run for them: everything the run changes is its own
+  /// (policy, optimizer, samples of iterative rounds, π_ref replica for the KL estimate and
+  /// the iterative rounds' scorer).
+  public func run(_ spec: RunSpec, report: (Report) -> Void = { _ in }) throws -> RunRecord {
+    let clock = Date()
+    let settings = context.settings
+    let policy = try context.reference.copy()
+    // π_ref's parameters in a model of this run's own (the shared one is only read).
+    let reference = try context.reference.copy()
+    let steps = context.batches.count
+    let opt = try Self.optimizer(settings: settings, steps: steps, layout: policy.parameters.layout)
     var points = [try context.stepZeroPoint()]
     var trainsValueHead = false
     var lossSum = 0.0
@@ -101,15 +119,11 @@ public struct AlignmentLoop {
           n: spec.responses, temperature: spec.temperature, seed: context.seed,
           stream: PipelineStream.iterativeRound(k), batchSize: settings.evaluationBatch)
         scorer = SequenceScorer(
-          reference: context.reference,
+          reference: reference,
           samples: try ScoredSampleSet(samples: samples, seed: context.seed),
           chunkSize: settings.evaluationBatch)
       }
-      var scored = try ScoredSampleSet(samples: samples, noise: noise, seed: context.seed)
-      if spec.responses < (samples.first?.responses.count ?? 0) {
-        scored = try scored.prefix(spec.responses)
-      }
-      let objective = try AlignmentObjectives.make(spec, samples: scored)
+      let objective = try Self.bind(spec, samples: samples, seed: context.seed)
       for batch in roundBatches {
         policy.parameters.zeroGradients()
         let keys = objective.sequences(forBatch: batch)
@@ -135,8 +149,8 @@ public struct AlignmentLoop {
           let metricClock = Date()
           points.append(
             try context.evaluator.measure(
-              policy, step: step, trainLoss: lossSum / Double(lossSteps)))
-          context.metricsSeconds += Date().timeIntervalSince(metricClock)
+              policy, step: step, trainLoss: lossSum / Double(lossSteps), reference: reference))
+          context.addMetricsSeconds(Date().timeIntervalSince(metricClock))
           (lossSum, lossSteps) = (0, 0)
         }
       }

@@ -24,8 +24,6 @@ public final class MetricsEvaluator {
   public let pairs: [PairItem]
   private let trackingKeys: [SequenceKey]
   private let positions: [Int: Int]
-  /// Tokens run through models while measuring (for throughput reports).
-  public private(set) var tokens = 0
 
   public init(
     settings: TrainingSettings, splits: PromptSplits, reference: Transformer<Float>,
@@ -46,10 +44,15 @@ public final class MetricsEvaluator {
     positions = heldOut.promptPositions
   }
 
-  /// The metrics of `policy` after `step` steps with mean training loss `trainLoss`.
+  /// The metrics of `policy` after `step` steps with mean training loss `trainLoss`;
+  /// `reference` (default ``reference``) is the model that scores the KL samples under π_ref —
+  /// a replica with the same parameters lets several threads measure at once (the tracking
+  /// scorer's cache must then be frozen, ``SequenceScorer/freeze()``).
   public func measure(
-    _ policy: Transformer<Float>, step: Int, trainLoss: Double?
+    _ policy: Transformer<Float>, step: Int, trainLoss: Double?,
+    reference: Transformer<Float>? = nil
   ) throws -> MetricPoint {
+    let reference = reference ?? self.reference
     // Tracking pairs, in chunks of evaluationBatch sequences (pairs stay together).
     var lw = 0.0, ll = 0.0, lwTok = 0.0, llTok = 0.0, margin = 0.0, positive = 0
     var gCorrect: [Double] = [], gIncorrect: [Double] = []
@@ -58,7 +61,6 @@ public final class MetricsEvaluator {
     while start < trackingKeys.count {
       let keys = Array(trackingKeys[start..<min(start + chunk, trackingKeys.count)])
       let scored = try tracking.score(keys, policy: policy)
-      tokens += scored.tokenCount
       let s = scored.scores
       for j in stride(from: 0, to: keys.count, by: 2) {
         let (w, l) = (j, j + 1)
@@ -97,14 +99,12 @@ public final class MetricsEvaluator {
       let p = try policy.forward(batch).sequenceLogProbs
       let r = try reference.forward(batch).sequenceLogProbs
       for j in p.indices { kl += p[j] - r[j] }
-      tokens += 2 * batch.lengths.reduce(0, +)
       start = end
     }
     kl /= Double(klProblems.count)
 
     let greedy = try GreedyEvaluation.run(
       policy, problems: splits.test, batchSize: settings.evaluationBatch)
-    tokens += greedy.tokens
     func mean(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count) }
     return MetricPoint(
       step: step, trainLoss: trainLoss, logProbChosen: lw / np, logProbRejected: ll / np,

@@ -3,6 +3,13 @@
 // splits, the frozen SFT model π_ref, the shared offline samples with their scorer (whose
 // reference cache then serves every objective), the metrics evaluator with its step-0 point,
 // and the batch order.
+//
+// Threads: ``prepare(for:)`` computes up front everything the runs would otherwise fill in
+// lazily (the step-0 point, π_ref's scores of every sequence the runs' objectives ask for,
+// the dedicated samples of specs with their own n or T) and freezes the scorers. After it,
+// the runs only read this object (``addMetricsSeconds(_:)`` takes a lock), so the runs of
+// one seed may go on in parallel (``TrainingGrid``'s workers), each with its own policy,
+// optimizer, random streams and π_ref replica (a model's buffer pool is not shared).
 import Foundation
 import Numerics
 
@@ -25,6 +32,7 @@ public final class SeedContext {
   /// Wall-clock seconds spent measuring metrics so far (reported in timings.json).
   public internal(set) var metricsSeconds = 0.0
   private var dedicated: [String: (samples: [PromptSamples], scorer: SequenceScorer<Float>)] = [:]
+  private let lock = NSLock()
 
   public init(
     settings: TrainingSettings, seedIndex: Int, splits: PromptSplits,
@@ -53,8 +61,41 @@ public final class SeedContext {
   /// The seed (``TrainingResults/seed(master:index:)``).
   public var seed: UInt64 { splits.seed }
 
+  /// Adds metric time (thread-safe).
+  public func addMetricsSeconds(_ seconds: Double) {
+    lock.lock()
+    metricsSeconds += seconds
+    lock.unlock()
+  }
+
+  /// Computes everything the offline runs of `specs` share before they start, and freezes
+  /// the scorers, so that the runs may then go on in parallel: the step-0 metrics (which
+  /// fill the tracking scorer), the dedicated samples of specs with their own n or T, and
+  /// π_ref's scores of every sequence each spec's objective asks for over all batches
+  /// (exactly the keys the runs would score, so no sequence is scored in vain).
+  /// Iterative specs (rounds > 1) draw their own samples and score them with their own
+  /// scorer.
+  public func prepare(for specs: [RunSpec]) throws {
+    _ = try stepZeroPoint()
+    evaluator.tracking.freeze()
+    // The keys are cached batch by batch in spec order, exactly as the runs of a serial
+    // grid used to fill the cache lazily: the same chunks of π_ref forward passes, so the
+    // same float32 rounding and the same bytes as before (a sgemm row's rounding can
+    // depend on the other rows and the padding of its batch).
+    var scorers: [SequenceScorer<Float>] = []
+    for spec in specs where spec.rounds == 1 {
+      let (samples, scorer) = try offlineSamples(for: spec)
+      let objective = try AlignmentLoop.bind(spec, samples: samples, seed: seed)
+      if !scorers.contains(where: { $0 === scorer }) { scorers.append(scorer) }
+      for batch in batches { try scorer.cacheReference(objective.sequences(forBatch: batch)) }
+    }
+    for scorer in scorers { scorer.freeze() }
+  }
+
   /// The metrics of the SFT model (step 0), measured once per seed.
   public func stepZeroPoint() throws -> MetricPoint {
+    lock.lock()
+    defer { lock.unlock() }
     if let p = initialPoint { return p }
     let clock = Date()
     let p = try evaluator.measure(reference, step: 0, trainLoss: nil)
@@ -69,6 +110,8 @@ public final class SeedContext {
   public func offlineSamples(for spec: RunSpec) throws
     -> (samples: [PromptSamples], scorer: SequenceScorer<Float>)
   {
+    lock.lock()
+    defer { lock.unlock() }
     if spec.rounds == 1 && spec.temperature == settings.temperature
       && spec.responses <= settings.responses
     {

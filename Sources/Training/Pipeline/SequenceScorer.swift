@@ -21,6 +21,8 @@ public final class SequenceScorer<S: ModelScalar> {
   public let chunkSize: Int
   private let positions: [Int: Int]
   private var cache: [SequenceKey: (sequence: Double, tokens: [Double])] = [:]
+  /// Set by ``freeze()``: the cache is complete for every key asked from then on.
+  public private(set) var isFrozen = false
   /// Tokens run through the reference so far (for throughput reports).
   public private(set) var referenceTokens = 0
 
@@ -62,11 +64,20 @@ public final class SequenceScorer<S: ModelScalar> {
       config: config)
   }
 
+  /// Makes the reference cache read-only: from now on ``score(_:policy:)`` only reads it and
+  /// never runs π_ref, so several threads may score against this scorer at once (each with
+  /// its own policy). Fill the cache first (``cacheReference(_:)``) with every key that will
+  /// be scored; a key outside it is then a programming error (precondition).
+  public func freeze() { isFrozen = true }
+
   /// Fills the reference cache for `keys` (in chunks; keys already cached are skipped).
   public func cacheReference(_ keys: [SequenceKey]) throws {
     var missing: [SequenceKey] = []
     var seen = Set<SequenceKey>()
     for k in keys where cache[k] == nil && seen.insert(k).inserted { missing.append(k) }
+    precondition(
+      !isFrozen || missing.isEmpty,
+      "SequenceScorer: \(missing.count) keys outside the frozen reference cache")
     var start = 0
     while start < missing.count {
       let chunk = Array(missing[start..<min(start + chunkSize, missing.count)])
@@ -88,7 +99,7 @@ public final class SequenceScorer<S: ModelScalar> {
   /// Scores `keys` (non-empty) under `policy` (one forward pass) and the cached reference.
   public func score(_ keys: [SequenceKey], policy: Transformer<S>) throws -> Scored {
     precondition(!keys.isEmpty, "SequenceScorer.score needs at least one key")
-    try cacheReference(keys)
+    if !isFrozen { try cacheReference(keys) }
     let batch = try batch(for: keys, config: policy.config)
     let pass = try policy.forward(batch)
     let t = batch.length

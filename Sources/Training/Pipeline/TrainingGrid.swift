@@ -50,20 +50,32 @@ public enum TrainingGrid {
 
   /// The results of `specs` under `settings`, checkpointed in `outDir`.
   public static func run(
-    specs: [RunSpec], settings: TrainingSettings, outDir: URL,
+    specs: [RunSpec], settings: TrainingSettings, outDir: URL, workers: Int = defaultWorkers,
     hooks: Hooks = Hooks(), progress: (Progress) -> Void = { _ in }
   ) throws -> TrainingResults {
     try execute(
-      specs: specs, settings: settings, outDir: outDir, hooks: hooks, progress: progress
+      specs: specs, settings: settings, outDir: outDir, workers: workers, hooks: hooks,
+      progress: progress
     ).results
   }
 
-  /// As ``run(specs:settings:outDir:hooks:progress:)``, with the timings.
+  /// Worker threads for the alignment runs of a seed (the two cores of TRAINING.md).
+  public static let defaultWorkers = 2
+  /// OpenBLAS threads while the workers run (each worker one core).
+  public static let alignmentBLASThreads = 1
+
+  /// As ``run(specs:settings:outDir:workers:hooks:progress:)``, with the timings. The
+  /// alignment runs of a seed go on `workers` threads; the results do not depend on it
+  /// (the timings do).
   public static func execute(
-    specs: [RunSpec], settings: TrainingSettings, outDir: URL,
+    specs: [RunSpec], settings: TrainingSettings, outDir: URL, workers: Int = defaultWorkers,
     hooks: Hooks = Hooks(), progress: (Progress) -> Void = { _ in }
   ) throws -> (results: TrainingResults, timings: Timings) {
     try settings.validate()
+    guard workers >= 1 else {
+      throw PipelineError.setting(field: "workers", value: "\(workers)", rule: "must be ≥ 1")
+    }
+    let sftBLASThreads = BLAS.threadCount
     guard !specs.isEmpty else {
       throw PipelineError.setting(field: "specs", value: "[]", rule: "must name ≥ 1 run")
     }
@@ -197,51 +209,77 @@ public enum TrainingGrid {
       timings.sampling.append(Date().timeIntervalSince(sampleClock))
       piecesDone += 1
 
-      // 3. Every spec.
+      // 3. Every spec: finished runs from their checkpoints, the others on the workers
+      // (``SeedContext/prepare(for:)`` first makes everything they share read-only). Each
+      // record lands in its spec's slot, so the results are in spec order whatever the
+      // worker count; BLAS runs single-threaded inside each worker.
       let context = try SeedContext(
         settings: settings, seedIndex: seedIndex, splits: splits, reference: model,
         trainSamples: trainSamples, heldOutSamples: heldOutSamples)
       let loop = AlignmentLoop(context: context)
       defer { timings.metricsSeconds += context.metricsSeconds }
-      for spec in specs {
+      var records = [RunRecord?](repeating: nil, count: specs.count)
+      for (i, spec) in specs.enumerated() {
         let name = CheckpointStore.fileName(label: spec.label)
-        if let done = try store.load(RunCheckpoint.self, kind: "run", seed: seedIndex, name: name) {
-          guard done.record.spec == spec, done.record.seedIndex == seedIndex else {
-            throw PipelineError.mismatchedCheckpoint(
-              path: store.url(seed: seedIndex, name).path,
-              reason: "holds run \(done.record.spec.label) of seed \(done.record.seedIndex) "
-                + "with another spec")
-          }
-          runs.append(done.record)
-          timings.runs["\(spec.label)#\(seedIndex)"] = done.record.seconds
-          timings.resumedPieces += 1
-          piecesDone += 1
-          continue
+        guard
+          let done = try store.load(RunCheckpoint.self, kind: "run", seed: seedIndex, name: name)
+        else { continue }
+        guard done.record.spec == spec, done.record.seedIndex == seedIndex else {
+          throw PipelineError.mismatchedCheckpoint(
+            path: store.url(seed: seedIndex, name).path,
+            reason: "holds run \(done.record.spec.label) of seed \(done.record.seedIndex) "
+              + "with another spec")
         }
-        let record = try loop.run(spec) { r in
-          progress(
-            Progress(
-              stage: "align", seedIndex: seedIndex, detail: r.label, step: r.step,
-              steps: r.steps, loss: r.loss, tokensPerSecond: r.tokensPerSecond,
-              secondsLeft: left()))
-        }
-        try store.save(RunCheckpoint(record: record), kind: "run", seed: seedIndex, name: name)
-        runs.append(record)
-        timings.runs["\(spec.label)#\(seedIndex)"] = record.seconds
-        computedSeconds += record.seconds
-        computedPieces += 1
-        alignTokens += record.tokens
-        alignSeconds += record.seconds
+        records[i] = done.record
+        timings.runs["\(spec.label)#\(seedIndex)"] = done.record.seconds
+        timings.resumedPieces += 1
         piecesDone += 1
       }
+      let pending = specs.indices.filter { records[$0] == nil }
+      if !pending.isEmpty {
+        let previousThreads = BLAS.threadCount
+        BLAS.setThreadCount(alignmentBLASThreads)
+        defer { BLAS.setThreadCount(previousThreads) }
+        try context.prepare(for: pending.map { specs[$0] })
+        let lock = NSLock()
+        let computed = try ParallelJobs.map(count: pending.count, workers: workers) { j in
+          let spec = specs[pending[j]]
+          let record = try loop.run(spec) { r in
+            lock.lock()
+            defer { lock.unlock() }
+            progress(
+              Progress(
+                stage: "align", seedIndex: seedIndex, detail: r.label, step: r.step,
+                steps: r.steps, loss: r.loss, tokensPerSecond: r.tokensPerSecond,
+                secondsLeft: left()))
+          }
+          lock.lock()
+          defer { lock.unlock() }
+          let name = CheckpointStore.fileName(label: spec.label)
+          try store.save(RunCheckpoint(record: record), kind: "run", seed: seedIndex, name: name)
+          timings.runs["\(spec.label)#\(seedIndex)"] = record.seconds
+          // Run seconds overlap when workers > 1: divide by the workers for the time left.
+          computedSeconds += record.seconds / Double(min(workers, pending.count))
+          computedPieces += 1
+          alignTokens += record.tokens
+          alignSeconds += record.seconds
+          piecesDone += 1
+          return record
+        }
+        for (i, record) in zip(pending, computed) { records[i] = record }
+      }
+      runs += records.map { $0! }
     }
     timings.totalSeconds = Date().timeIntervalSince(start)
     timings.alignmentTokensPerSecond = alignSeconds > 0 ? Double(alignTokens) / alignSeconds : nil
     let trainingSeconds = alignSeconds - timings.metricsSeconds
     timings.trainingTokensPerSecond =
       trainingSeconds > 0 ? Double(alignTokens) / trainingSeconds : nil
+    var table = settings.settingsTable
+    table["execution.blasThreads.sftAndSampling"] = "\(sftBLASThreads)"
+    table["execution.blasThreads.alignment"] = "\(alignmentBLASThreads) per worker"
     let results = TrainingResults(
-      seed: settings.masterSeed, seedCount: settings.seeds, settings: settings.settingsTable,
+      seed: settings.masterSeed, seedCount: settings.seeds, settings: table,
       sft: sftRecords, runs: runs)
     return (results, timings)
   }
