@@ -39,6 +39,13 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Master seed; the same seed gives the same results bit for bit.")
   var seed: UInt64 = SeedOptions.defaultSeed
 
+  @Option(
+    help: """
+      Alignment runs trained at once (each with one OpenBLAS thread); the results do not \
+      depend on it.
+      """)
+  var workers: Int = TrainingGrid.defaultWorkers
+
   @Option(help: "The output directory.")
   var out: String
 
@@ -46,6 +53,7 @@ struct TrainCommand: ParsableCommand {
   var quiet = false
 
   func validate() throws {
+    if workers < 1 { throw ValidationError("--workers must be ≥ 1, got \(workers)") }
     if let seeds, seeds < 1 { throw ValidationError("--seeds must be ≥ 1, got \(seeds)") }
     if let steps, steps < 1 { throw ValidationError("--steps must be ≥ 1, got \(steps)") }
     if out.isEmpty { throw ValidationError("--out must name a directory") }
@@ -104,7 +112,7 @@ struct TrainCommand: ParsableCommand {
     let outcome: (results: TrainingResults, timings: TrainingGrid.Timings)
     do {
       outcome = try TrainingGrid.execute(
-        specs: plan.trainable, settings: settings, outDir: dir,
+        specs: plan.trainable, settings: settings, outDir: dir, workers: workers,
         progress: { p in
           guard !quiet else { return }
           let now = Date()

@@ -14,6 +14,7 @@ struct VerifyTrainCLITests {
     ["train", "--out", "/tmp/x", "--objectives", "NoSuchObjective"],
     ["train", "--quick"],
     ["train", "--out", "/tmp/x", "--bogus"],
+    ["train", "--out", "/tmp/x", "--workers", "0"],
     ["train", "--out", "/tmp/x", "--claims", "nosuch.claim"],
     ["train", "--out", "/tmp/x", "--claims", "mpo", "--objectives", "DPO@MPO"],
   ])
