@@ -68,8 +68,37 @@ enum AdapterFixture {
   /// The labels of ``combinations()`` (test arguments).
   static let labels: [String] = (try? combinations().map(\.label)) ?? []
 
+  /// The claims' sweep settings the factory honours (SweepSettings.swift): MPO's
+  /// reference-free logit, PIPA's fixed g and SFT term (loss-level), and one data-level
+  /// setting per builder path. Kept apart from ``combinations()``: AdapterLossTests
+  /// recomputes the plain objectives' losses and knows no sweep setting.
+  static func sweepCombinations() throws -> [RunSpec] {
+    var out: [RunSpec] = []
+    let sweeps: [(String, String, FeedbackKind?, [String: Double])] = [
+      ("MPO", "MPO", nil, ["referenceFree": 1]),
+      ("MPO", "MPO", nil, ["thresholdMedian": 1]),
+      ("MPO", "MPO", .rankCutSets, ["top": 1, "bottom": 2]),
+      ("PIPAMTokenLevel", "PIPA", nil, ["fixedValue": 0.5]),
+      ("PIPANTokenLevel", "PIPA", nil, ["fixedValue": 0.3]),
+      ("PIPAM", "PIPA", nil, ["sftCoefficient": 1]),
+      ("PIPAN", "PIPA", .correctIncorrectPairs, ["sftCoefficient": 0.5]),
+      ("KTOPIPAForm", "PIPA", nil, ["sftCoefficient": 1]),
+      ("PROBPrinted", "PRO", nil, ["desiredFraction": 0.5]),
+      ("WeightedMPOAbsolute", "MPO", nil, ["alphaWTimesSBar": 0.1]),
+    ]
+    for (objective, paper, feedback, settings) in sweeps {
+      out.append(
+        try AlignmentObjectives.spec(
+          objective: objective, paper: paper, feedback: feedback, hyperparameters: settings))
+    }
+    return out
+  }
+
+  /// The labels of ``sweepCombinations()`` (test arguments).
+  static let sweepLabels: [String] = (try? sweepCombinations().map(\.label)) ?? []
+
   static func spec(_ label: String) throws -> RunSpec {
-    try #require(try combinations().first { $0.label == label })
+    try #require(try (combinations() + sweepCombinations()).first { $0.label == label })
   }
 
   /// Random scores for `keys`: per token log π_θ = −(0.3 + 1.5u), log π_ref = log π_θ +

@@ -46,6 +46,17 @@ import Training
 
   @Test(arguments: AdapterFixture.labels)
   func gradientMatchesFiniteDifferences(_ label: String) throws {
+    try Self.check(label)
+  }
+
+  /// The claims' sweep settings (loss-level ones change the gradient; data-level ones
+  /// change which sequences carry it).
+  @Test(arguments: AdapterFixture.sweepLabels)
+  func sweepGradientMatchesFiniteDifferences(_ label: String) throws {
+    try Self.check(label)
+  }
+
+  static func check(_ label: String) throws {
     let spec = try AdapterFixture.spec(label)
     let samples = try AdapterFixture.samples()
     let objective = try AlignmentObjectives.make(spec, samples: samples)
@@ -90,7 +101,7 @@ import Training
         return (try? adapter.evaluate(s, prompts: prompts, stoppedAt: base).loss) ?? .nan
       })
     var r = RandomStream(seed: 77)
-    let idx = Self.coordinates(base, g, &r)
+    let idx = coordinates(base, g, &r)
     try TrainingGradientHarness.check(label, problem, indices: idx)
     // A random direction through every coordinate at once.
     let v = TrainingGradientHarness.gaussians(point.count, scale: 1, &r)
@@ -107,5 +118,8 @@ import Training
     #expect(AdapterFixture.labels.count == all.count)
     #expect(Set(AdapterFixture.labels).count == all.count, "labels not unique")
     #expect(all.count >= 44)
+    let sweeps = try AdapterFixture.sweepCombinations()
+    #expect(AdapterFixture.sweepLabels.count == sweeps.count && sweeps.count == 10)
+    #expect(Set(AdapterFixture.labels).isDisjoint(with: AdapterFixture.sweepLabels))
   }
 }

@@ -126,6 +126,7 @@ public enum AlignmentObjectives {
     // plain objective under a sweep's label (claims' ablation settings the pipeline does not
     // implement, e.g. a fixed value head): refuse it by name.
     let known = Set(hyperparameterNames(objective: spec.objective, paper: spec.paper))
+      .union(sweepKeys(of: spec))
     if let unknown = spec.hyperparameters.keys.sorted().first(where: { !known.contains($0) }) {
       throw UnsupportedSpec(
         field: "\(spec.label).hyperparameters[\(unknown)]",
@@ -133,6 +134,9 @@ public enum AlignmentObjectives {
         rule: "be a setting \(spec.objective) reads (\(known.sorted().joined(separator: ", ")));"
           + " the pipeline does not implement this sweep setting")
     }
+    // Honoured by the caller that noises the samples (``scoreNoise(_:samples:seed:)``);
+    // checked here so a bad value fails before training.
+    _ = try flag(SweepKey.rewardNoiseInSBar, of: spec)
     switch spec.feedback {
     case .none:
       throw unsupported(spec, "be trainable (the catalog maps this objective to analytic claims)")
@@ -192,6 +196,10 @@ public enum AlignmentObjectives {
         data: try pairs(spec, samples))
     // Set level.
     case "MPO":
+      if try flag(SweepKey.referenceFree, of: spec) {
+        return ReferenceFreeSetAdapter(
+          label: label, objective: MPO(beta: try hp("beta")), data: try sets(spec, samples))
+      }
       return SetAdapter(
         label: label, objective: MPO(beta: try hp("beta")), data: try sets(spec, samples))
     // Rankings.
@@ -209,12 +217,12 @@ public enum AlignmentObjectives {
       guard spec.feedback == .scalar else { return nil }
       return ScalarSetAdapter(
         label: label,
-        objective: WeightedMPOAbsolute(beta: try hp("beta"), alphaW: try hp("alphaW")),
+        objective: WeightedMPOAbsolute(beta: try hp("beta"), alphaW: try alphaW(spec, samples)),
         data: try ScalarFeedback.withPositiveSet(samples), scores: .raw)
     case "WeightedMPOSigned":
       guard spec.feedback == .scalar else { return nil }
       return ScalarSetAdapter(
-        label: label, objective: WeightedMPOSigned(beta: try hp("beta"), alphaW: try hp("alphaW")),
+        label: label, objective: WeightedMPOSigned(beta: try hp("beta"), alphaW: try alphaW(spec, samples)),
         data: try ScalarFeedback.withPositiveSet(samples), scores: .raw)
     case "WeightedMPOG1":
       guard spec.feedback == .scalar else { return nil }
@@ -248,8 +256,10 @@ public enum AlignmentObjectives {
           beta: try hp("beta"), lambdaD: try hp("lambdaD"), lambdaU: try hp("lambdaU")),
         data: try binary(spec, samples))
     case "KTOPIPAForm":
-      return UnpairedBinaryAdapter(
-        label: label, form: KTOPIPAForm(beta: try hp("beta")), data: try binary(spec, samples))
+      let data = try binary(spec, samples)
+      return try withSFTTerm(
+        spec, UnpairedBinaryAdapter(label: label, form: KTOPIPAForm(beta: try hp("beta")), data: data),
+        data)
     case "PROBPrinted":
       return UnpairedBinaryAdapter(
         label: label,
@@ -263,16 +273,28 @@ public enum AlignmentObjectives {
           beta: try hp("beta"), alpha: try hp("alpha"), hyperReward: try hyperReward(of: spec)),
         data: try binary(spec, samples))
     case "PIPAM":
-      return UnpairedBinaryAdapter(
-        label: label, form: PIPAM(epsilon: try hp("epsilon")), data: try binary(spec, samples))
+      let data = try binary(spec, samples)
+      return try withSFTTerm(
+        spec, UnpairedBinaryAdapter(label: label, form: PIPAM(epsilon: try hp("epsilon")), data: data),
+        data)
     case "PIPAN":
-      return UnpairedBinaryAdapter(label: label, form: PIPAN(), data: try binary(spec, samples))
+      let data = try binary(spec, samples)
+      return try withSFTTerm(spec, UnpairedBinaryAdapter(label: label, form: PIPAN(), data: data), data)
     // Step level, one answer.
     case "PIPAMTokenLevel":
-      return StepAnswerAdapter(
-        label: label, form: PIPAMTokenLevel(epsilon: try hp("epsilon")),
-        data: try stepAnswers(spec, samples))
+      let form = PIPAMTokenLevel(epsilon: try hp("epsilon"))
+      if let g = try fixedValue(spec) {
+        return StepAnswerAdapter(
+          label: label, form: try FixedValueTokenForm(form, value: g),
+          data: try stepAnswers(spec, samples))
+      }
+      return StepAnswerAdapter(label: label, form: form, data: try stepAnswers(spec, samples))
     case "PIPANTokenLevel":
+      if let g = try fixedValue(spec) {
+        return StepAnswerAdapter(
+          label: label, form: try FixedValueTokenForm(PIPANTokenLevel(), value: g),
+          data: try stepAnswers(spec, samples))
+      }
       return StepAnswerAdapter(
         label: label, form: PIPANTokenLevel(), data: try stepAnswers(spec, samples))
     case "StepKTO":
@@ -307,15 +329,22 @@ public enum AlignmentObjectives {
     }
   }
 
-  /// MPO's set datasets: mean threshold (eq. (12)–(13)), top-1 vs rest (App. I), top 2 vs
-  /// bottom 2 (§6, of 5 responses when the spec uses 5).
+  /// MPO's set datasets: threshold sets (mean eq. (12)–(13) by default; median or trimmed
+  /// mean, and the score S_j, by sweep key), top-1 vs rest (App. I), top t vs bottom u
+  /// (§6: 2 and 2 of 5 by default).
   static func sets(_ spec: RunSpec, _ s: ScoredSampleSet) throws
     -> FeedbackDataset<SetPartitionItem>
   {
     switch spec.feedback {
-    case .thresholdSets: return try ThresholdPartitions.build(s)
+    case .thresholdSets:
+      return try ThresholdPartitions.build(
+        try scoreFunction(spec).map { s.rescored(by: $0) } ?? s,
+        statistic: try partitionStatistic(spec))
     case .topOneVersusRestSets: return RankCutSets.topOneVersusRest(s)
-    case .rankCutSets: return try RankCutSets.build(s, top: 2, bottom: 2)
+    case .rankCutSets:
+      return try RankCutSets.build(
+        s, top: try sweepCount(SweepKey.top, of: spec, default: 2),
+        bottom: try sweepCount(SweepKey.bottom, of: spec, default: 2))
     default: throw unsupported(spec, "be a set dataset for a set-level objective")
     }
   }
@@ -323,7 +352,12 @@ public enum AlignmentObjectives {
   /// Unpaired answers: every sample, or the samples of PIPA's pairs (§3.1).
   static func binary(_ spec: RunSpec, _ s: ScoredSampleSet) throws -> FeedbackDataset<BinaryItem> {
     switch spec.feedback {
-    case .unpairedBinary: return UnpairedBinary.build(s)
+    case .unpairedBinary:
+      if let f = sweep(SweepKey.desiredFraction, of: spec) {
+        guard f > 0, f <= 1 else { throw badSweep(spec, SweepKey.desiredFraction, "lie in (0, 1]") }
+        return try UnpairedBinary.keepingDesired(s, fraction: f)
+      }
+      return UnpairedBinary.build(s)
     case .correctIncorrectPairs:
       return UnpairedBinary.fromPairs(s, pairs: CorrectIncorrectPairs.build(s))
     default: throw unsupported(spec, "be unpaired binary data or PIPA's pairs")

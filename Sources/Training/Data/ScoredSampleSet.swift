@@ -68,6 +68,23 @@ public struct ScoredSampleSet: Hashable, Sendable, Codable {
     return ScoredSampleSet(seed: seed, noise: noise, prompts: cut)
   }
 
+  /// The same samples scored by `score` instead of the verifier's reward (claims/mpo.md
+  /// mpo.emp.reward-function-stability): S̃ = S_j + σz with this set's σ and the same draws
+  /// z and tie keys, so only the score changes. `.reward` returns the set unchanged.
+  public func rescored(by score: ScoreFunction) -> ScoredSampleSet {
+    if score == .reward { return self }
+    let out = prompts.map { p in
+      let z = Self.draws(seed: seed, promptIndex: p.promptIndex, count: p.count).z
+      let scores = p.responses.indices.map {
+        score.score(p.responses[$0], problem: p.problem) + noise.sigma * z[$0]
+      }
+      return ScoredPrompt(
+        promptIndex: p.promptIndex, problem: p.problem, responses: p.responses, scores: scores,
+        tieKeys: p.tieKeys)
+    }
+    return ScoredSampleSet(seed: seed, noise: noise, prompts: out)
+  }
+
   /// The prompt with index `promptIndex`, nil when the set has none (linear in the number of
   /// prompts before it; index once with ``promptPositions`` for repeated lookups).
   public func prompt(_ promptIndex: Int) -> ScoredPrompt? {

@@ -72,7 +72,9 @@ public struct AlignmentLoop {
     _ spec: RunSpec, samples: [PromptSamples], seed: UInt64
   ) throws -> any AlignmentObjective {
     let noise: RewardNoise
-    do { noise = try RewardNoise(sigma: spec.rewardNoise) } catch {
+    do { noise = try AlignmentObjectives.scoreNoise(spec, samples: samples, seed: seed) } catch
+      let error as TaskError
+    {
       throw PipelineError.setting(
         field: "\(spec.label).rewardNoise", value: error.value, rule: error.rule)
     }

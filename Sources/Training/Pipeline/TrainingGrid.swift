@@ -278,6 +278,11 @@ public enum TrainingGrid {
     var table = settings.settingsTable
     table["execution.blasThreads.sftAndSampling"] = "\(sftBLASThreads)"
     table["execution.blasThreads.alignment"] = "\(alignmentBLASThreads) per worker"
+    // The sweep settings these runs carry and the factory honours (none on the default grid).
+    let honoured = AlignmentObjectives.honouredRunKeys(specs)
+    if !honoured.isEmpty {
+      table[EmpiricalStatistics.honouredRunKeysSetting] = honoured.joined(separator: ",")
+    }
     let results = TrainingResults(
       seed: settings.masterSeed, seedCount: settings.seeds, settings: table,
       sft: sftRecords, runs: runs)
