@@ -137,6 +137,8 @@ public enum AlignmentObjectives {
     // Honoured by the caller that noises the samples (``scoreNoise(_:samples:seed:)``);
     // checked here so a bad value fails before training.
     _ = try flag(SweepKey.rewardNoiseInSBar, of: spec)
+    // Likewise the step-count keys (``trainingBatches(for:_:responseTokens:)``).
+    try checkStepSweeps(spec)
     switch spec.feedback {
     case .none:
       throw unsupported(spec, "be trainable (the catalog maps this objective to analytic claims)")

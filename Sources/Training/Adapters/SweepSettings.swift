@@ -28,6 +28,10 @@ extension AlignmentObjectives {
     public static let scoreFunction = "scoreFunction"
     /// mpo.emp.alpha-intermediate: W-MPO's α_w = a / s̄.
     public static let alphaWTimesSBar = "alphaWTimesSBar"
+    /// mpo.emp.limited-data: train on the first f of the seed's batches (``trainingBatches``).
+    public static let dataFraction = "dataFraction"
+    /// mpo.emp.fixed-compute: stop when the response tokens reach c × DPO@MPO's total.
+    public static let tokenBudgetOfDPO = "tokenBudgetOfDPO"
     /// EP-3 (mpo.emp.noise-robustness, two-bins-vs-finer): 1 = ``RunSpec/rewardNoise`` is in
     /// units of s̄. Honoured where the samples are noised (``scoreNoise(_:samples:seed:)``).
     public static let rewardNoiseInSBar = "rewardNoiseInSBar"
@@ -40,7 +44,12 @@ extension AlignmentObjectives {
     var keys: Set<String> = [K.rewardNoiseInSBar]
     switch (spec.objective, spec.feedback) {
     case ("MPO", .thresholdSets):
-      keys.formUnion([K.thresholdMedian, K.thresholdTrimmedMean, K.referenceFree, K.scoreFunction])
+      keys.formUnion([
+        K.thresholdMedian, K.thresholdTrimmedMean, K.referenceFree, K.scoreFunction,
+        K.dataFraction, K.tokenBudgetOfDPO,
+      ])
+    case ("DPO", .bestVsWorstPairs):
+      keys.insert(K.dataFraction)
     case ("MPO", .rankCutSets):
       keys.formUnion([K.top, K.bottom])
     case ("PROBPrinted", .unpairedBinary), ("PROBBetaOnOptimizer", .unpairedBinary),

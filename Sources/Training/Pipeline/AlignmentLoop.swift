@@ -1,7 +1,8 @@
 // Pipeline step 5 of shared/design/TRAINING.md: one alignment run of a ``RunSpec`` from the
 // seed's SFT model. The policy is a copy of π_ref; AdamW has the same configuration for every
 // objective (learning rate with a linear warm-up over a fraction of the steps, then
-// constant; weight decay; clipping); the batches are the seed's (``SeedContext/batches``).
+// constant; weight decay; clipping); the batches are the seed's (``SeedContext/batches``, cut by a
+// step sweep key: ``trainingBatches(_:)``).
 // Each step: keys = objective.sequences(forBatch:) → ``SequenceScorer`` scores (one policy
 // forward, cached reference) → objective.evaluate → backward → AdamW update. A batch whose
 // prompts gave the objective no item still takes the (zero-gradient) optimizer step, so
@@ -100,7 +101,8 @@ public struct AlignmentLoop {
     let policy = try context.reference.copy()
     // π_ref's parameters in a model of this run's own (the shared one is only read).
     let reference = try context.reference.copy()
-    let steps = context.batches.count
+    let batches = try trainingBatches(spec)
+    let steps = batches.count
     let opt = try Self.optimizer(settings: settings, steps: steps, layout: policy.parameters.layout)
     var points = [try context.stepZeroPoint()]
     var trainsValueHead = false
@@ -108,7 +110,7 @@ public struct AlignmentLoop {
     var lossSteps = 0
     var tokens = 0
     var step = 0
-    for (k, roundBatches) in try Self.rounds(context.batches, spec.rounds).enumerated() {
+    for (k, roundBatches) in try Self.rounds(batches, spec.rounds).enumerated() {
       let samples: [PromptSamples]
       let scorer: SequenceScorer<Float>
       if spec.rounds == 1 {

@@ -369,4 +369,56 @@ import Training
         objective: "PIPAM", paper: "PIPA", hyperparameters: ["sftCoefficient": -1]),
       key: "sftCoefficient")
   }
+
+  // MARK: step count (mpo.emp.limited-data, mpo.emp.fixed-compute)
+
+  @Test func dataFractionTrainsOnTheFirstBatches() throws {
+    let batches = (0..<16).map { b in (0..<4).map { 4 * b + $0 } }
+    func cut(_ settings: [String: Double]) throws -> [[Int]] {
+      try AlignmentObjectives.trainingBatches(for: try Self.mpo(settings), batches) { _ in
+        Issue.record("token counts read without a budget key")
+        return []
+      }
+    }
+    #expect(try cut(["dataFraction": 0.25]) == Array(batches.prefix(4)))
+    #expect(try cut(["dataFraction": 0.125]) == Array(batches.prefix(2)))
+    #expect(try cut(["dataFraction": 0.01]) == Array(batches.prefix(1)))  // at least one step
+    #expect(try cut([:]) == batches)  // negative control
+    for bad in [0.0, 1.5, -0.5] {
+      #expect(throws: AlignmentObjectives.UnsupportedSpec.self) {
+        try cut(["dataFraction": bad])
+      }
+    }
+    // DPO on best-vs-worst pairs takes it; an objective whose entry does not, refuses it.
+    _ = try AlignmentObjectives.make(
+      try AlignmentObjectives.spec(
+        objective: "DPO", paper: "MPO", hyperparameters: ["dataFraction": 0.5]),
+      samples: try Self.samples())
+    try Self.expectRefused(
+      try AlignmentObjectives.spec(
+        objective: "PIPAM", paper: "PIPA", hyperparameters: ["dataFraction": 0.5]),
+      key: "dataFraction")
+  }
+
+  @Test func tokenBudgetStopsAtTheDPOTotal() throws {
+    let batches = (0..<4).map { [$0] }
+    var asked: [String] = []
+    func cut(_ c: Double) throws -> [[Int]] {
+      try AlignmentObjectives.trainingBatches(
+        for: try Self.mpo(["tokenBudgetOfDPO": c]), batches
+      ) { s in
+        asked.append(s.label)
+        // DPO@MPO scores 10 response tokens per batch (40 in all); MPO 25.
+        return s.label == "DPO@MPO" ? [10, 10, 10, 10] : [25, 25, 25, 25]
+      }
+    }
+    #expect(try cut(1) == Array(batches.prefix(2)))  // 25 < 40 ≤ 50
+    #expect(try cut(0.5) == Array(batches.prefix(1)))  // 20 ≤ 25
+    #expect(try cut(0.625) == Array(batches.prefix(1)))  // 25 ≥ 25: the smallest count
+    #expect(try cut(10) == batches)  // budget beyond the run: all batches
+    #expect(asked.contains("DPO@MPO") && asked.contains("MPO@MPO[tokenBudgetOfDPO=1.0]"))
+    #expect(throws: AlignmentObjectives.UnsupportedSpec.self) { try cut(0) }
+    try Self.expectRefused(
+      try Self.mpo(["tokenBudgetOfDPO": 1, "dataFraction": 0.5]), key: "tokenBudgetOfDPO")
+  }
 }

@@ -9,16 +9,14 @@ import Training
 
 @Suite struct TrainingSweepCoverageTests {
   /// (claim id, refused setting) pairs still refused; shrink as settings are implemented.
-  /// Each needs the pipeline (trainspeed's Model/Sampling/Pipeline files), not the factory:
-  /// a model width, evaluation sampling, a token-budgeted step count, a data fraction with
-  /// its own step count, a second sample set from the half-step SFT checkpoint, prior
-  /// fine-tunes and the SFT model's Monte Carlo rollouts.
+  /// Each needs more of the pipeline (trainspeed's Model/Sampling/Pipeline files) than the
+  /// factory and the batch cut: a model width (its own SFT stage), sampled evaluation at a
+  /// temperature, a second sample set from the half-step SFT checkpoint, prior fine-tunes
+  /// and the SFT model's Monte Carlo rollouts.
   static let stillRefused: Set<String> = [
     "mappo.empirical.scale-trend modelWidth",
     "mpo.emp.decoding-temperature evaluationSamples",
     "mpo.emp.decoding-temperature evaluationTemperature",
-    "mpo.emp.fixed-compute tokenBudgetOfDPO",
-    "mpo.emp.limited-data dataFraction",
     "pipa.empirical.m-vs-n-shift shiftedSamples",
     "pipa.empirical.prior-choice priorFineTune",
     "pipa.empirical.threshold stepThreshold",
@@ -92,6 +90,7 @@ import Training
     for key in [
       "desiredFraction", "thresholdMedian", "thresholdTrimmedMean", "fixedValue", "sftCoefficient",
       "referenceFree", "scoreFunction", "alphaWTimesSBar", "rewardNoiseInSBar", "top", "bottom",
+      "dataFraction", "tokenBudgetOfDPO",
     ] {
       #expect(honoured.contains(key), "\(key) not carried by any trainable claim run")
     }

@@ -1,0 +1,58 @@
+// The sweep settings the loop honours, end to end on the tiny configuration of
+// PipelineGridTests (seconds in a debug build): `dataFraction` trains on the first f of the
+// seed's batches, `tokenBudgetOfDPO` stops early, reward noise in units of s̄ changes the
+// training data, PIPA's fixed g leaves the value head untrained, and the results declare
+// the honoured keys — while the plain run is the same as in a grid without sweeps.
+import Foundation
+import Testing
+import Training
+
+@Suite("Pipeline: sweep settings", .serialized)
+struct TrainingSweepPipelineTests {
+  static func spec(
+    _ objective: String, _ paper: String, _ settings: [String: Double] = [:],
+    noise: Double = 0
+  ) throws -> RunSpec {
+    try AlignmentObjectives.spec(
+      objective: objective, paper: paper, hyperparameters: settings, rewardNoise: noise)
+  }
+
+  @Test func loopHonoursTheStepAndNoiseKeys() throws {
+    let plain = try Self.spec("MPO", "MPO")
+    let half = try Self.spec("MPO", "MPO", ["dataFraction": 0.5])
+    let budget = try Self.spec("MPO", "MPO", ["tokenBudgetOfDPO": 1])
+    let noisy = try Self.spec("MPO", "MPO", ["rewardNoiseInSBar": 1], noise: 2)
+    let fixedG = try Self.spec("PIPAMTokenLevel", "PIPA", ["fixedValue": 0.5])
+    let specs = [plain, half, budget, noisy, fixedG]
+    let dir = try PipelineGridTests.tempDir("sweeps")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try TrainingGrid.run(
+      specs: specs, settings: PipelineGridTests.settings, outDir: dir)
+    func run(_ s: RunSpec) throws -> RunRecord { try #require(r.runs(label: s.label).first) }
+    // 4 steps by default (PipelineGridTests.settings), metrics every 2.
+    #expect(try run(plain).steps == 4)
+    #expect(try run(half).steps == 2)
+    #expect(try run(half).points.map(\.step) == [0, 2])
+    // MPO scores all 8 responses of a prompt, DPO 2: the DPO total is reached early.
+    let b = try run(budget)
+    #expect(b.steps >= 1 && b.steps < 4)
+    #expect(b.points.last?.step == b.steps)
+    // σ = 2 s̄ reorders the sets: the run's training differs from the clean one.
+    #expect(try run(noisy).points.last != (try run(plain)).points.last)
+    // g ≡ ½: the value head is not trained, so its metrics are absent.
+    #expect(try run(fixedG).points.allSatisfy { $0.valueCorrect == nil })
+    let declared = Set(
+      (r.settings[EmpiricalStatistics.honouredRunKeysSetting] ?? "").split(separator: ",")
+        .map(String.init))
+    #expect(
+      declared == ["dataFraction", "tokenBudgetOfDPO", "rewardNoiseInSBar", "fixedValue"])
+    // Negative control: the plain run equals its run in a grid without sweep specs, and
+    // that grid declares no sweep key.
+    let dir2 = try PipelineGridTests.tempDir("sweeps-plain")
+    defer { try? FileManager.default.removeItem(at: dir2) }
+    let r2 = try TrainingGrid.run(
+      specs: [plain], settings: PipelineGridTests.settings, outDir: dir2)
+    #expect(r2.runs(label: plain.label).first?.points == (try run(plain)).points)
+    #expect(r2.settings[EmpiricalStatistics.honouredRunKeysSetting] == nil)
+  }
+}
