@@ -1,6 +1,6 @@
 // Which of a selection's runs the pipeline can train: claims' sweeps may carry settings the
-// factory does not implement (an ablation's fixed value head, a model width, a data
-// fraction). `verify train --claims` trains the rest and reports these by label with the
+// factory does not implement (a model width, a prior fine-tune, a sampled evaluation; the
+// ones it does are ``AlignmentObjectives/SweepKey``). `verify train --claims` trains the rest and reports these by label with the
 // factory's reason, instead of failing the whole selection or training the plain objective.
 
 /// A selection of runs split into the trainable ones and the refused ones with the reason.

@@ -93,7 +93,8 @@ extension MPOEmpiricalClaims {
         return CheckOutcome(
           verdict: overall, summary: summaries.joined(separator: " | "), classes: classes,
           notes: notes + [
-            "k ∈ {4, 8} as the catalog restates the claim (k = 16 is beyond EP-7's budget)"
+            "k ∈ {4, 8} as the catalog restates the claim (k = 16 is beyond EP-7's budget)",
+            MPOEvidence.sBarReading,
           ])
       })
   }()

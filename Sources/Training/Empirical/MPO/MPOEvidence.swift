@@ -94,6 +94,13 @@ enum MPOEvidence {
     return (mean - half, mean + half)
   }
 
+  /// EP-3's s̄ as the pipeline computes it (``AlignmentObjectives`` `sBar`, `scoreNoise`).
+  static let sBarReading =
+    "reading: s̄ (EP-3) is computed per seed from that seed's own shared samples (median "
+    + "within-prompt SD of the clean rewards over its non-constant training prompts), not "
+    + "from the first seed's: each seed trains and resumes independently, so no run reads "
+    + "another seed's samples"
+
   /// The evidence of `parts` (each interval with its claimed side) under `verdict`, which the
   /// caller computed from the same parts by the entry's own rule.
   static func outcome(

@@ -62,7 +62,11 @@ extension MPOEmpiricalClaims {
           notes: [
             "reading: cumulative tokens at a metric point are estimated as tokens·step/steps "
               + "(RunRecord holds only the run's total); the budget is response tokens, a "
-              + "deterministic stand-in for wall-clock time as the catalog specifies"
+              + "deterministic stand-in for wall-clock time as the catalog specifies",
+            "reading: the budgeted MPO run's step count is cut on response tokens counted in "
+              + "advance (the lengths of the responses each batch scores); RunRecord.tokens, "
+              + "which places the checkpoints, counts the scored sequences' prompt and "
+              + "response tokens",
           ])
       })
   }()

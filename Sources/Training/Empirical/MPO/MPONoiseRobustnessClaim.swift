@@ -70,7 +70,8 @@ extension MPOEmpiricalClaims {
         let verdict: Verdict =
           parts.contains(where: \.onOppositeSide)
           ? .refuted : parts.allSatisfy(\.onClaimedSide) ? .confirmed : .inconclusive
-        return MPOEvidence.outcome(verdict, parts: parts, lines: lines)
+        return MPOEvidence.outcome(
+          verdict, parts: parts, lines: lines, notes: [MPOEvidence.sBarReading])
       })
   }()
 }

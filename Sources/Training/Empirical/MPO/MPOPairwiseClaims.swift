@@ -135,7 +135,12 @@ extension MPOEmpiricalClaims {
       statement: "MPO beats DPO at every fraction of the training prompts tested, and MPO with "
         + "25% of the prompts beats DPO with 50%.",
       comparisons: fractions.map { MPOAccuracyComparison(a: mpo($0), b: dpo($0)) }
-        + [MPOAccuracyComparison(a: mpo(0.25), b: dpo(0.5))])
+        + [MPOAccuracyComparison(a: mpo(0.25), b: dpo(0.5))],
+      notes: [
+        "reading: the fraction-f subset is the prompts of the first round(f·B) of the seed's "
+          + "B batches (a prefix of the seed's prompt permutation, so the subsets are nested), "
+          + "trained once each: f × the default steps, the schedule laid over the shorter run"
+      ])
   }()
 
   /// mpo.emp.alpha-intermediate: `wmpo.abs` at α·s̄ ∈ {0.01, 0.1, 1, 10}; acc(0.1) − acc(0.01)
@@ -157,6 +162,10 @@ extension MPOEmpiricalClaims {
         MPOAccuracyComparison(a: arm(0.1), b: arm(1)),
       ],
       reported: [arm(10)],
+      notes: [
+        "reading: α_w = (α·s̄)/s̄ with the seed's s̄ (spec key alphaWTimesSBar)",
+        MPOEvidence.sBarReading,
+      ],
       report: { results in
         grid.map { a in
           "reported: "

@@ -71,7 +71,12 @@ extension MPOEmpiricalClaims {
         let verdict: Verdict =
           tost.allSatisfy(\.equivalent)
           ? .confirmed : tost.contains(where: \.different) ? .refuted : .inconclusive
-        return MPOEvidence.outcome(verdict, parts: [], equivalences: tost)
+        return MPOEvidence.outcome(
+          verdict, parts: [], equivalences: tost,
+          notes: [
+            "reading: a final answer that \"does not parse\" (S3 = 0, S4's v = v* + 10⁶) is "
+              + "one the verifier gives no parsed answer for (a response that is not well formed)"
+          ])
       })
   }()
 }

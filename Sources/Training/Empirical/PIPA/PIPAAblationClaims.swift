@@ -114,7 +114,12 @@ enum PIPAAblations {
           name: "E2 = acc(PIPA-M) − acc(KTO+SFT)",
           differences: AlphaPIPAStatistics.minus(m, ktoSFT), comparisons: 2)
         return EmpiricalDecision.decide(
-          [ClaimedComparison(e1, .above), ClaimedComparison(e2, .above)])
+          [ClaimedComparison(e1, .above), ClaimedComparison(e2, .above)],
+          notes: [
+            "reading: the SFT term is c·(−Σ log π_θ(y|x))/Σ|y| over the distinct correct "
+              + "answers among the batch's items (their mean token NLL), c = 1, added to the "
+              + "objective's batch mean"
+          ])
       }
     }
   }()

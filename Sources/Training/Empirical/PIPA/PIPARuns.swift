@@ -5,11 +5,11 @@
 // objective on its second kind and are labelled `<grid label>[feedback=<kind>]`.
 //
 // The ablation and sweep runs (fixed g, step-label threshold, fine-tuned priors, an added
-// SFT term, shifted data) change the pipeline, not the objective: their settings ride in
-// ``RunSpec/hyperparameters`` under names no objective has (`fixedValue`, `stepThreshold`,
-// `priorFineTune`, `sftCoefficient`, `shiftedSamples`). The factory ignores names it does
-// not read, so a pipeline that does not honour them would train the plain objective: such
-// runs must only be run by a pipeline that implements them (`verify train --claims <id>`).
+// SFT term, shifted data) ride in ``RunSpec/hyperparameters`` under names no objective has
+// (`fixedValue`, `stepThreshold`, `priorFineTune`, `sftCoefficient`, `shiftedSamples`). The
+// factory honours `fixedValue` and `sftCoefficient` (``AlignmentObjectives/SweepKey``) and
+// refuses the others by name, so their claims stay inconclusive with the reason rather than
+// train the plain objective under a sweep label (`verify train --claims <id>`).
 
 import Claims
 

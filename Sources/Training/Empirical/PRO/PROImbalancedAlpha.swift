@@ -44,8 +44,9 @@ enum PROImbalancedAlpha {
       required,
       notes: [
         "reading: the reduced data is the spec hyperparameter desiredFraction = 0.01 (the "
-          + "pipeline keeps a seeded 1% of the desired samples and reweights the minority "
-          + "class by the count ratio, App. G); β₀ is the catalog's PRO-B β",
+          + "pipeline keeps each desired sample with probability 0.01, one seeded draw per "
+          + "sample, so about 1% are kept, and reweights the minority class by the count "
+          + "ratio of the kept data, App. G); β₀ is the catalog's PRO-B β",
         "reported: (c) " + S.describe(c, claimed: .above) + " (level 95%, k = 1)",
       ])
   }
