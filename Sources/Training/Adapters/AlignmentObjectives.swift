@@ -139,6 +139,7 @@ public enum AlignmentObjectives {
     _ = try flag(SweepKey.rewardNoiseInSBar, of: spec)
     // Likewise the step-count keys (``trainingBatches(for:_:responseTokens:)``).
     try checkStepSweeps(spec)
+    _ = try evaluationSampling(spec)
     switch spec.feedback {
     case .none:
       throw unsupported(spec, "be trainable (the catalog maps this objective to analytic claims)")

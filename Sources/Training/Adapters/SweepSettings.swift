@@ -32,6 +32,10 @@ extension AlignmentObjectives {
     public static let dataFraction = "dataFraction"
     /// mpo.emp.fixed-compute: stop when the response tokens reach c × DPO@MPO's total.
     public static let tokenBudgetOfDPO = "tokenBudgetOfDPO"
+    /// mpo.emp.decoding-temperature: test metrics from samples at temperature T (> 0).
+    public static let evaluationTemperature = "evaluationTemperature"
+    /// mpo.emp.decoding-temperature: samples per test prompt at T (default 3, App. J).
+    public static let evaluationSamples = "evaluationSamples"
     /// EP-3 (mpo.emp.noise-robustness, two-bins-vs-finer): 1 = ``RunSpec/rewardNoise`` is in
     /// units of s̄. Honoured where the samples are noised (``scoreNoise(_:samples:seed:)``).
     public static let rewardNoiseInSBar = "rewardNoiseInSBar"
@@ -41,7 +45,7 @@ extension AlignmentObjectives {
   /// feedback kind (empty for any other combination).
   public static func sweepKeys(of spec: RunSpec) -> Set<String> {
     typealias K = SweepKey
-    var keys: Set<String> = [K.rewardNoiseInSBar]
+    var keys: Set<String> = [K.rewardNoiseInSBar, K.evaluationTemperature, K.evaluationSamples]
     switch (spec.objective, spec.feedback) {
     case ("MPO", .thresholdSets):
       keys.formUnion([

@@ -104,7 +104,7 @@ public struct AlignmentLoop {
     let batches = try trainingBatches(spec)
     let steps = batches.count
     let opt = try Self.optimizer(settings: settings, steps: steps, layout: policy.parameters.layout)
-    var points = [try context.stepZeroPoint()]
+    var points = [try evaluated(spec, try context.stepZeroPoint(), policy)]
     var trainsValueHead = false
     var lossSum = 0.0
     var lossSteps = 0
@@ -152,8 +152,11 @@ public struct AlignmentLoop {
         if step % settings.metricInterval == 0 || step == steps {
           let metricClock = Date()
           points.append(
-            try context.evaluator.measure(
-              policy, step: step, trainLoss: lossSum / Double(lossSteps), reference: reference))
+            try evaluated(
+              spec,
+              try context.evaluator.measure(
+                policy, step: step, trainLoss: lossSum / Double(lossSteps), reference: reference),
+              policy))
           context.addMetricsSeconds(Date().timeIntervalSince(metricClock))
           (lossSum, lossSteps) = (0, 0)
         }

@@ -421,4 +421,26 @@ import Training
     try Self.expectRefused(
       try Self.mpo(["tokenBudgetOfDPO": 1, "dataFraction": 0.5]), key: "tokenBudgetOfDPO")
   }
+
+  // MARK: sampled evaluation (mpo.emp.decoding-temperature)
+
+  @Test func evaluationSamplingReadsTemperatureAndCount() throws {
+    func parse(_ settings: [String: Double]) throws -> (temperature: Double, samples: Int)? {
+      try AlignmentObjectives.evaluationSampling(try Self.mpo(settings))
+    }
+    #expect(try parse([:]) == nil)  // negative control: greedy
+    let a = try #require(try parse(["evaluationTemperature": 0.5, "evaluationSamples": 2]))
+    #expect(a.temperature == 0.5 && a.samples == 2)
+    #expect(try parse(["evaluationTemperature": 1])?.samples == 3)  // App. J's 3
+    for bad: [String: Double] in [
+      ["evaluationTemperature": 0], ["evaluationTemperature": -1], ["evaluationSamples": 3],
+      ["evaluationTemperature": 1, "evaluationSamples": 0],
+      ["evaluationTemperature": 1, "evaluationSamples": 1.5],
+    ] {
+      #expect(throws: AlignmentObjectives.UnsupportedSpec.self, "\(bad)") { try parse(bad) }
+      let key = bad["evaluationSamples"] != nil && bad.count == 2 || bad["evaluationTemperature"] == nil
+        ? "evaluationSamples" : "evaluationTemperature"
+      try Self.expectRefused(try Self.mpo(bad), key: key)
+    }
+  }
 }

@@ -10,13 +10,11 @@ import Training
 @Suite struct TrainingSweepCoverageTests {
   /// (claim id, refused setting) pairs still refused; shrink as settings are implemented.
   /// Each needs more of the pipeline (trainspeed's Model/Sampling/Pipeline files) than the
-  /// factory and the batch cut: a model width (its own SFT stage), sampled evaluation at a
-  /// temperature, a second sample set from the half-step SFT checkpoint, prior fine-tunes
-  /// and the SFT model's Monte Carlo rollouts.
+  /// factory, the batch cut and the sampled evaluation: a model width (its own SFT stage), a
+  /// second sample set from the half-step SFT checkpoint, prior fine-tunes and the SFT
+  /// model's Monte Carlo rollouts.
   static let stillRefused: Set<String> = [
     "mappo.empirical.scale-trend modelWidth",
-    "mpo.emp.decoding-temperature evaluationSamples",
-    "mpo.emp.decoding-temperature evaluationTemperature",
     "pipa.empirical.m-vs-n-shift shiftedSamples",
     "pipa.empirical.prior-choice priorFineTune",
     "pipa.empirical.threshold stepThreshold",
@@ -90,7 +88,7 @@ import Training
     for key in [
       "desiredFraction", "thresholdMedian", "thresholdTrimmedMean", "fixedValue", "sftCoefficient",
       "referenceFree", "scoreFunction", "alphaWTimesSBar", "rewardNoiseInSBar", "top", "bottom",
-      "dataFraction", "tokenBudgetOfDPO",
+      "dataFraction", "tokenBudgetOfDPO", "evaluationTemperature", "evaluationSamples",
     ] {
       #expect(honoured.contains(key), "\(key) not carried by any trainable claim run")
     }

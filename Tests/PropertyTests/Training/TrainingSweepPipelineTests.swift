@@ -23,7 +23,9 @@ struct TrainingSweepPipelineTests {
     let budget = try Self.spec("MPO", "MPO", ["tokenBudgetOfDPO": 1])
     let noisy = try Self.spec("MPO", "MPO", ["rewardNoiseInSBar": 1], noise: 2)
     let fixedG = try Self.spec("PIPAMTokenLevel", "PIPA", ["fixedValue": 0.5])
-    let specs = [plain, half, budget, noisy, fixedG]
+    let sampled = try Self.spec(
+      "MPO", "MPO", ["evaluationTemperature": 1, "evaluationSamples": 2])
+    let specs = [plain, half, budget, noisy, fixedG, sampled]
     let dir = try PipelineGridTests.tempDir("sweeps")
     defer { try? FileManager.default.removeItem(at: dir) }
     let r = try TrainingGrid.run(
@@ -41,11 +43,24 @@ struct TrainingSweepPipelineTests {
     #expect(try run(noisy).points.last != (try run(plain)).points.last)
     // g ≡ ½: the value head is not trained, so its metrics are absent.
     #expect(try run(fixedG).points.allSatisfy { $0.valueCorrect == nil })
+    // Sampled evaluation: the training is the plain run's (same losses, tracking metrics and
+    // KL at every point), the test metrics come from 2 samples per test prompt at T = 1.
+    let a = try run(sampled).points
+    let p = try run(plain).points
+    #expect(a.map(\.step) == p.map(\.step))
+    #expect(a.map(\.trainLoss) == p.map(\.trainLoss) && a.map(\.margin) == p.map(\.margin))
+    #expect(a.map(\.kl) == p.map(\.kl))
+    let tests = Double(PipelineGridTests.settings.testPrompts * 2)
+    #expect(a.allSatisfy { ($0.testAccuracy * tests).rounded() == $0.testAccuracy * tests })
+    #expect(a.map(\.meanLength) != p.map(\.meanLength))  // sampled, not greedy, responses
     let declared = Set(
       (r.settings[EmpiricalStatistics.honouredRunKeysSetting] ?? "").split(separator: ",")
         .map(String.init))
     #expect(
-      declared == ["dataFraction", "tokenBudgetOfDPO", "rewardNoiseInSBar", "fixedValue"])
+      declared == [
+        "dataFraction", "tokenBudgetOfDPO", "rewardNoiseInSBar", "fixedValue",
+        "evaluationTemperature", "evaluationSamples",
+      ])
     // Negative control: the plain run equals its run in a grid without sweep specs, and
     // that grid declares no sweep key.
     let dir2 = try PipelineGridTests.tempDir("sweeps-plain")

@@ -53,7 +53,11 @@ extension MPOEmpiricalClaims {
           verdict, parts: parts,
           notes: [
             "reading: a T > 0 evaluation is recorded as its own run (RunSpec setting "
-              + "evaluationTemperature) because MetricPoint holds greedy accuracy only"
+              + "evaluationTemperature) because MetricPoint holds greedy accuracy only; the "
+              + "pipeline retrains the base run for it (deterministic: the same policy) rather "
+              + "than storing the base run's model, so the catalog's \"no training\" costs 9 "
+              + "extra default-run equivalents per seed here; the 3 samples per test prompt "
+              + "share one seeded stream per T across runs and metric points"
           ])
       })
   }()
