@@ -3,16 +3,19 @@
 //   results.json  the ``TrainingResults`` with every wall-clock field zeroed, sorted keys —
 //                 byte-identical for the same seed and settings;
 //   metrics.csv   one row per run × seed × metric point;
-//   timings.json  the wall-clock seconds (``TrainingGrid/Timings``).
+//   timings.json  the wall-clock seconds (``TrainingGrid/Timings``);
+//   stepcost.json the timed step ratios of mappo.no-extra-compute, when measured.
 // Each is written to a temporary file and renamed into place.
 import Foundation
 
 /// Writes and reads the output folder of a training grid.
 public enum TrainingOutput {
-  /// The results without wall-clock time (every ``RunRecord/seconds`` = 0).
+  /// The results without wall-clock time (every ``RunRecord/seconds`` = 0, no step-cost
+  /// ratios: stepcost.json holds them).
   public static func deterministic(_ results: TrainingResults) -> TrainingResults {
     var r = results
     for i in r.runs.indices { r.runs[i].seconds = 0 }
+    r.stepCost?.ratios = []
     return r
   }
 
@@ -67,6 +70,9 @@ public enum TrainingOutput {
     try atomicWrite(
       Data(metricsCSV(results).utf8), to: dir.appendingPathComponent("metrics.csv"))
     try atomicWrite(try encoder.encode(timings), to: dir.appendingPathComponent("timings.json"))
+    if let cost = results.stepCost {
+      try atomicWrite(try encoder.encode(cost), to: dir.appendingPathComponent("stepcost.json"))
+    }
   }
 
   static func atomicWrite(_ data: Data, to url: URL) throws {

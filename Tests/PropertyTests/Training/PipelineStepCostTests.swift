@@ -1,0 +1,47 @@
+// The step-cost probe of mappo.no-extra-compute on the tiny pipeline configuration: it
+// counts the sequences each objective scores per pair (DPO and MaPPO: 2 policy, 2 reference),
+// times 30 alternating repeats, keeps the ratios out of results.json and writes them to
+// stepcost.json; a set objective scoring all n responses per prompt gives a different count
+// (the count can tell objectives apart).
+import Foundation
+import Testing
+import Training
+
+@Suite("Pipeline: step-cost probe", .serialized)
+struct PipelineStepCostTests {
+  typealias R = MaPPOEmpiricalRuns
+
+  @Test func probeCountsAndTimesDPOAndMaPPO() throws {
+    let dir = try PipelineGridTests.tempDir("stepcost")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (r, timings) = try TrainingGrid.execute(
+      specs: [R.dpo, R.mappo], settings: PipelineGridTests.settings, outDir: dir,
+      stepCost: (R.dpo, R.mappo))
+    let cost = try #require(r.stepCost)
+    #expect(cost.baseline == R.dpo.label && cost.candidate == R.mappo.label)
+    #expect(cost.policyPerPair == [2, 2] && cost.referencePerPair == [2, 2])
+    #expect(cost.pairs >= 1)
+    #expect(cost.ratios.count == StepCostProbe.repeats)
+    #expect(cost.ratios.allSatisfy { $0.isFinite && $0 > 0 })
+    try TrainingOutput.write(r, timings: timings, to: dir)
+    #expect(try TrainingOutput.readResults(from: dir).stepCost?.ratios == [])
+    let saved = try JSONDecoder().decode(
+      StepCostMeasurement.self,
+      from: Data(contentsOf: dir.appendingPathComponent("stepcost.json")))
+    #expect(saved == cost)
+  }
+
+  /// Negative control: MPO on above/below-mean sets scores every response of a prompt, more
+  /// than the two of a pair.
+  @Test func aSetObjectiveCountsMoreSequencesPerPrompt() throws {
+    let set = try #require(
+      AlignmentObjectives.defaultGrid().first { $0.feedback == .thresholdSets })
+    let dir = try PipelineGridTests.tempDir("stepcost-set")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try TrainingGrid.run(
+      specs: [R.dpo, set], settings: PipelineGridTests.settings, outDir: dir,
+      stepCost: (R.dpo, set))
+    let cost = try #require(r.stepCost)
+    #expect(cost.policyPerPair[0] == 2 && cost.policyPerPair[1] > 2, "\(cost.policyPerPair)")
+  }
+}
