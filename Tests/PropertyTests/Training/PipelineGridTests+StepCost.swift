@@ -2,20 +2,21 @@
 // counts the sequences each objective scores per pair (DPO and MaPPO: 2 policy, 2 reference),
 // times 30 alternating repeats, keeps the ratios out of results.json and writes them to
 // stepcost.json; a set objective scoring all n responses per prompt gives a different count
-// (the count can tell objectives apart).
+// (the count can tell objectives apart). An extension of the serialized grid suite: the
+// probe and the grid set OpenBLAS's (process-global) thread count, which changes float32
+// rounding, so they must not run at the same time as the grid's byte-identity tests.
 import Foundation
 import Testing
 import Training
 
-@Suite("Pipeline: step-cost probe", .serialized)
-struct PipelineStepCostTests {
+extension PipelineGridTests {
   typealias R = MaPPOEmpiricalRuns
 
   @Test func probeCountsAndTimesDPOAndMaPPO() throws {
-    let dir = try PipelineGridTests.tempDir("stepcost")
+    let dir = try Self.tempDir("stepcost")
     defer { try? FileManager.default.removeItem(at: dir) }
     let (r, timings) = try TrainingGrid.execute(
-      specs: [R.dpo, R.mappo], settings: PipelineGridTests.settings, outDir: dir,
+      specs: [R.dpo, R.mappo], settings: Self.settings, outDir: dir,
       stepCost: (R.dpo, R.mappo))
     let cost = try #require(r.stepCost)
     #expect(cost.baseline == R.dpo.label && cost.candidate == R.mappo.label)
@@ -36,10 +37,10 @@ struct PipelineStepCostTests {
   @Test func aSetObjectiveCountsMoreSequencesPerPrompt() throws {
     let set = try #require(
       AlignmentObjectives.defaultGrid().first { $0.feedback == .thresholdSets })
-    let dir = try PipelineGridTests.tempDir("stepcost-set")
+    let dir = try Self.tempDir("stepcost-set")
     defer { try? FileManager.default.removeItem(at: dir) }
     let r = try TrainingGrid.run(
-      specs: [R.dpo, set], settings: PipelineGridTests.settings, outDir: dir,
+      specs: [R.dpo, set], settings: Self.settings, outDir: dir,
       stepCost: (R.dpo, set))
     let cost = try #require(r.stepCost)
     #expect(cost.policyPerPair[0] == 2 && cost.policyPerPair[1] > 2, "\(cost.policyPerPair)")
