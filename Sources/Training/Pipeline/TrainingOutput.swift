@@ -79,9 +79,19 @@ public enum TrainingOutput {
     try AtomicFile.write(data, to: url)
   }
 
-  /// Reads results.json back.
+  /// Reads results.json back, with the step-cost ratios of stepcost.json restored when that
+  /// file is present and measures the same runs with the same counts (so a saved folder can
+  /// be re-judged whole).
   public static func readResults(from dir: URL) throws -> TrainingResults {
-    try JSONDecoder().decode(
+    var r = try JSONDecoder().decode(
       TrainingResults.self, from: Data(contentsOf: dir.appendingPathComponent("results.json")))
+    let costURL = dir.appendingPathComponent("stepcost.json")
+    if var stored = r.stepCost, FileManager.default.fileExists(atPath: costURL.path) {
+      let timed = try JSONDecoder().decode(StepCostMeasurement.self, from: Data(contentsOf: costURL))
+      let ratios = timed.ratios
+      stored.ratios = ratios
+      if stored == timed { r.stepCost = stored }
+    }
+    return r
   }
 }

@@ -25,7 +25,11 @@ extension PipelineGridTests {
     #expect(cost.ratios.count == StepCostProbe.repeats)
     #expect(cost.ratios.allSatisfy { $0.isFinite && $0 > 0 })
     try TrainingOutput.write(r, timings: timings, to: dir)
-    #expect(try TrainingOutput.readResults(from: dir).stepCost?.ratios == [])
+    let json = try JSONDecoder().decode(
+      TrainingResults.self, from: Data(contentsOf: dir.appendingPathComponent("results.json")))
+    #expect(json.stepCost?.ratios == [] && json.stepCost?.policyPerPair == [2, 2])
+    // Read back as a folder, the ratios of stepcost.json are restored.
+    #expect(try TrainingOutput.readResults(from: dir).stepCost == cost)
     let saved = try JSONDecoder().decode(
       StepCostMeasurement.self,
       from: Data(contentsOf: dir.appendingPathComponent("stepcost.json")))
