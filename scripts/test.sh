@@ -11,5 +11,8 @@ bin="$(swift build --show-bin-path)"
 # Every registered analytic claim, quick mode, at the baseline's seed: exit 1 naming any
 # claim whose verdict differs from baselines/verdicts.json.
 "$bin/verify" baseline --check baselines/verdicts.json --quiet
-# The docs chapters' verdict tables must be the ones the baseline renders.
-"$bin/verify" docs --baseline baselines/verdicts.json --check
+# The docs chapters' verdict tables must be the ones the baseline renders, and (when a saved
+# default-grid run is committed) docs/training.md's empirical table the one its results give.
+training=()
+if [ -f baselines/training/results.json ]; then training=(--training baselines/training); fi
+"$bin/verify" docs --baseline baselines/verdicts.json "${training[@]}" --check

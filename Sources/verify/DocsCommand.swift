@@ -4,9 +4,13 @@
 // differs and every claim whose block is stale, unregistered, of another paper, duplicated or
 // has a malformed or unpaired marker, so the docs cannot state a verdict the code does not
 // compute.
+//
+// With `--training DIR` (a saved `verify train` folder), docs/training.md's empirical verdict
+// table is regenerated too: every empirical claim decided again from DIR's results.json.
 import ArgumentParser
 import Claims
 import Foundation
+import Training
 
 struct DocsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -33,6 +37,12 @@ struct DocsCommand: ParsableCommand {
 
   @Option(help: "The docs directory.")
   var dir = "docs"
+
+  @Option(
+    help: ArgumentHelp(
+      "A saved `verify train` folder: also regenerate docs/training.md's empirical verdict "
+        + "table from its results.json.", valueName: "dir"))
+  var training: String?
 
   @Flag(help: "Rewrite the generated blocks in place.")
   var write = false
@@ -92,6 +102,7 @@ struct DocsCommand: ParsableCommand {
         print("updated \(path)")
       }
     }
+    if let training { findings += try trainingChapter(training) }
     if write {
       if unwritable { throw ExitCode(ExitCodes.inputError) }
       return
@@ -102,5 +113,30 @@ struct DocsCommand: ParsableCommand {
     }
     for f in findings { print(f) }
     throw ExitCode(ExitCodes.regression)
+  }
+
+  /// Regenerates (--write) or compares (--check) docs/training.md's empirical verdict table
+  /// from the saved run in `folder`; returns the finding of a difference.
+  func trainingChapter(_ folder: String) throws -> [String] {
+    let path = URL(fileURLWithPath: dir).appendingPathComponent("training.md").path
+    let text: String
+    let updated: String
+    do {
+      let results = try TrainingOutput.readResults(from: URL(fileURLWithPath: folder))
+      text = try String(contentsOfFile: path, encoding: .utf8)
+      let table = TrainingDocsTable.render(results: results, source: folder)
+      updated = try TrainingDocsTable.block.replacing(in: text, chapter: path, with: table)
+    } catch {
+      Stderr.line("verify docs: --training \(folder): \(error)")
+      throw ExitCode(ExitCodes.inputError)
+    }
+    guard updated != text else { return [] }
+    if write {
+      try Data(updated.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+      print("updated \(path)")
+      return []
+    }
+    return ["\(path): empirical verdict table differs from the run in \(folder) "
+      + "(run verify docs --training \(folder) --write)"]
   }
 }

@@ -113,6 +113,7 @@ struct TrainCommand: ParsableCommand {
     do {
       outcome = try TrainingGrid.execute(
         specs: plan.trainable, settings: settings, outDir: dir, workers: workers,
+        stepCost: EmpiricalRegistry.stepCostPair(claims: selected, trained: plan.trainable),
         progress: { p in
           guard !quiet else { return }
           let now = Date()
@@ -142,7 +143,9 @@ struct TrainCommand: ParsableCommand {
       Stderr.line(
         "train: \(outcome.results.runs.count) runs over \(settings.seeds) seed(s) in "
           + String(format: "%.1f", outcome.timings.totalSeconds) + " s; wrote "
-          + "\(out)/results.json, metrics.csv, timings.json, report.md, report.html, claims.json")
+          + "\(out)/results.json, metrics.csv, timings.json, "
+          + (outcome.results.stepCost == nil ? "" : "stepcost.json, ")
+          + "report.md, report.html, claims.json")
     }
   }
 

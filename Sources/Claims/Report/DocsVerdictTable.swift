@@ -10,14 +10,8 @@ public enum DocsVerdictTable {
   /// The line that closes it.
   public static let end = "<!-- verdict-table:end -->"
 
-  /// A chapter that lacks the markers, or has them out of order.
-  public struct MissingMarkers: Error, CustomStringConvertible {
-    public var chapter: String
-    public var description: String {
-      "\(chapter) has no verdict table block: add a line '\(DocsVerdictTable.begin)' followed by "
-        + "a line '\(DocsVerdictTable.end)'"
-    }
-  }
+  /// The block between ``begin`` and ``end``.
+  public static let block = DocsGeneratedBlock(begin: begin, end: end)
 
   /// The table for `paper`: one row per registered claim of that paper, in registry (catalog)
   /// order, with the verdict the baseline records ("not in baseline" when it has none).
@@ -35,17 +29,11 @@ public enum DocsVerdictTable {
   }
 
   /// The generated block's content in `text` (between the markers), if present.
-  public static func extract(from text: String) -> String? {
-    guard let b = text.range(of: begin + "\n"), let e = text.range(of: end, range: b.upperBound..<text.endIndex)
-    else { return nil }
-    return String(text[b.upperBound..<e.lowerBound])
-  }
+  public static func extract(from text: String) -> String? { block.extract(from: text) }
 
   /// `text` with the generated block's content replaced by `table`.
-  /// - Throws: ``MissingMarkers`` naming `chapter` when the block is absent.
+  /// - Throws: ``DocsGeneratedBlock/MissingMarkers`` naming `chapter` when the block is absent.
   public static func replacing(in text: String, chapter: String, with table: String) throws -> String {
-    guard let b = text.range(of: begin + "\n"), let e = text.range(of: end, range: b.upperBound..<text.endIndex)
-    else { throw MissingMarkers(chapter: chapter) }
-    return String(text[..<b.upperBound]) + table + String(text[e.lowerBound...])
+    try block.replacing(in: text, chapter: chapter, with: table)
   }
 }

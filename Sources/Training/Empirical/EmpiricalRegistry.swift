@@ -65,6 +65,19 @@ public enum EmpiricalRegistry {
     runs(for: try select(patterns))
   }
 
+  /// The (baseline, candidate) runs ``StepCostProbe`` times for `claims`: DPO@MaPPO and
+  /// MaPPO when mappo.no-extra-compute is selected and both runs are among `trained`.
+  public static func stepCostPair(claims: [EmpiricalClaim], trained: [RunSpec])
+    -> (baseline: RunSpec, candidate: RunSpec)?
+  {
+    let claim = MaPPONoExtraCompute.claim
+    guard claims.contains(where: { $0.id == claim.id }),
+      let dpo = trained.first(where: { $0.label == MaPPOEmpiricalRuns.dpo.label }),
+      let mappo = trained.first(where: { $0.label == MaPPOEmpiricalRuns.mappo.label })
+    else { return nil }
+    return (dpo, mappo)
+  }
+
   /// Decides every claim of `claims` from `results`. A decision that throws (a run without
   /// metric points, a relative change from 0, a t quantile GSL cannot evaluate) becomes
   /// `inconclusive` with the error as its reason — never a pass. Seconds are 0 so the

@@ -90,6 +90,35 @@ public struct AlignmentLoop {
     return try AlignmentObjectives.make(spec, samples: scored)
   }
 
+  /// What one training step did.
+  struct StepOutcome {
+    var loss: Double
+    var tokens: Int
+    var trainsValueHead: Bool
+  }
+
+  /// One training step on `batch`: keys = objective.sequences(forBatch:) → policy forward
+  /// (cached reference) → objective.evaluate → backward → AdamW update. A batch whose
+  /// prompts gave the objective no item still takes the (zero-gradient) optimizer step.
+  static func step(
+    _ objective: any AlignmentObjective, batch: [Int], scorer: SequenceScorer<Float>,
+    policy: Transformer<Float>, optimizer: AdamW<Float>
+  ) throws -> StepOutcome {
+    policy.parameters.zeroGradients()
+    let keys = objective.sequences(forBatch: batch)
+    var out = StepOutcome(loss: 0, tokens: 0, trainsValueHead: false)
+    if !keys.isEmpty {
+      let s = try scorer.score(keys, policy: policy)
+      let g = try objective.evaluate(s.scores, prompts: batch)
+      out.trainsValueHead = g.valueLogits != nil
+      try scorer.backward(s, gradients: g, policy: policy)
+      out.loss = g.loss
+      out.tokens = s.tokenCount
+    }
+    try optimizer.update(policy.parameters)
+    return out
+  }
+
   /// Trains `spec` and returns its record (``RunRecord/seconds`` is wall-clock time).
   /// Safe to call from several threads at once for different specs once
   /// ``SeedContext/prepare(for:)`` has run for them: everything the run changes is its own
@@ -129,18 +158,11 @@ public struct AlignmentLoop {
       }
       let objective = try Self.bind(spec, samples: samples, seed: context.seed)
       for batch in roundBatches {
-        policy.parameters.zeroGradients()
-        let keys = objective.sequences(forBatch: batch)
-        var loss = 0.0
-        if !keys.isEmpty {
-          let s = try scorer.score(keys, policy: policy)
-          let g = try objective.evaluate(s.scores, prompts: batch)
-          if g.valueLogits != nil { trainsValueHead = true }
-          try scorer.backward(s, gradients: g, policy: policy)
-          loss = g.loss
-          tokens += s.tokenCount
-        }
-        try opt.update(policy.parameters)
+        let taken = try Self.step(
+          objective, batch: batch, scorer: scorer, policy: policy, optimizer: opt)
+        let loss = taken.loss
+        if taken.trainsValueHead { trainsValueHead = true }
+        tokens += taken.tokens
         step += 1
         lossSum += loss
         lossSteps += 1

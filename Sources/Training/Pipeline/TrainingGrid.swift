@@ -51,11 +51,12 @@ public enum TrainingGrid {
   /// The results of `specs` under `settings`, checkpointed in `outDir`.
   public static func run(
     specs: [RunSpec], settings: TrainingSettings, outDir: URL, workers: Int = defaultWorkers,
-    hooks: Hooks = Hooks(), progress: (Progress) -> Void = { _ in }
+    hooks: Hooks = Hooks(), stepCost: (baseline: RunSpec, candidate: RunSpec)? = nil,
+    progress: (Progress) -> Void = { _ in }
   ) throws -> TrainingResults {
     try execute(
       specs: specs, settings: settings, outDir: outDir, workers: workers, hooks: hooks,
-      progress: progress
+      stepCost: stepCost, progress: progress
     ).results
   }
 
@@ -67,9 +68,14 @@ public enum TrainingGrid {
   /// As ``run(specs:settings:outDir:workers:hooks:progress:)``, with the timings. The
   /// alignment runs of a seed go on `workers` threads; the results do not depend on it
   /// (the timings do).
+  ///
+  /// With `stepCost` (baseline, candidate), both offline specs of `specs`, seed 0's shared
+  /// state also serves ``StepCostProbe`` after its runs (mappo.no-extra-compute), and the
+  /// measurement lands in ``TrainingResults/stepCost``.
   public static func execute(
     specs: [RunSpec], settings: TrainingSettings, outDir: URL, workers: Int = defaultWorkers,
-    hooks: Hooks = Hooks(), progress: (Progress) -> Void = { _ in }
+    hooks: Hooks = Hooks(), stepCost: (baseline: RunSpec, candidate: RunSpec)? = nil,
+    progress: (Progress) -> Void = { _ in }
   ) throws -> (results: TrainingResults, timings: Timings) {
     try settings.validate()
     guard workers >= 1 else {
@@ -103,6 +109,7 @@ public enum TrainingGrid {
     }
     var timings = Timings()
     var sftRecords: [SFTRecord] = []
+    var measuredCost: StepCostMeasurement?
     var runs: [RunRecord] = []
     let config = try settings.modelConfig()
     let piecesTotal = settings.seeds * (specs.count + 2)
@@ -269,6 +276,18 @@ public enum TrainingGrid {
         for (i, record) in zip(pending, computed) { records[i] = record }
       }
       runs += records.map { $0! }
+      if seedIndex == 0, let pair = stepCost {
+        let previousThreads = BLAS.threadCount
+        BLAS.setThreadCount(alignmentBLASThreads)
+        defer { BLAS.setThreadCount(previousThreads) }
+        progress(
+          Progress(
+            stage: "step-cost", seedIndex: 0,
+            detail: "\(pair.candidate.label) vs \(pair.baseline.label)", step: 0,
+            steps: StepCostProbe.repeats, loss: nil, tokensPerSecond: nil, secondsLeft: left()))
+        measuredCost = try StepCostProbe.measure(
+          baseline: pair.baseline, candidate: pair.candidate, context: context)
+      }
     }
     timings.totalSeconds = Date().timeIntervalSince(start)
     timings.alignmentTokensPerSecond = alignSeconds > 0 ? Double(alignTokens) / alignSeconds : nil
@@ -285,7 +304,7 @@ public enum TrainingGrid {
     }
     let results = TrainingResults(
       seed: settings.masterSeed, seedCount: settings.seeds, settings: table,
-      sft: sftRecords, runs: runs)
+      sft: sftRecords, runs: runs, stepCost: measuredCost)
     return (results, timings)
   }
 }

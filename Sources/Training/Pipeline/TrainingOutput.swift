@@ -3,16 +3,19 @@
 //   results.json  the ``TrainingResults`` with every wall-clock field zeroed, sorted keys —
 //                 byte-identical for the same seed and settings;
 //   metrics.csv   one row per run × seed × metric point;
-//   timings.json  the wall-clock seconds (``TrainingGrid/Timings``).
+//   timings.json  the wall-clock seconds (``TrainingGrid/Timings``);
+//   stepcost.json the timed step ratios of mappo.no-extra-compute, when measured.
 // Each is written to a temporary file and renamed into place.
 import Foundation
 
 /// Writes and reads the output folder of a training grid.
 public enum TrainingOutput {
-  /// The results without wall-clock time (every ``RunRecord/seconds`` = 0).
+  /// The results without wall-clock time (every ``RunRecord/seconds`` = 0, no step-cost
+  /// ratios: stepcost.json holds them).
   public static func deterministic(_ results: TrainingResults) -> TrainingResults {
     var r = results
     for i in r.runs.indices { r.runs[i].seconds = 0 }
+    r.stepCost?.ratios = []
     return r
   }
 
@@ -67,15 +70,28 @@ public enum TrainingOutput {
     try atomicWrite(
       Data(metricsCSV(results).utf8), to: dir.appendingPathComponent("metrics.csv"))
     try atomicWrite(try encoder.encode(timings), to: dir.appendingPathComponent("timings.json"))
+    if let cost = results.stepCost {
+      try atomicWrite(try encoder.encode(cost), to: dir.appendingPathComponent("stepcost.json"))
+    }
   }
 
   static func atomicWrite(_ data: Data, to url: URL) throws {
     try AtomicFile.write(data, to: url)
   }
 
-  /// Reads results.json back.
+  /// Reads results.json back, with the step-cost ratios of stepcost.json restored when that
+  /// file is present and measures the same runs with the same counts (so a saved folder can
+  /// be re-judged whole).
   public static func readResults(from dir: URL) throws -> TrainingResults {
-    try JSONDecoder().decode(
+    var r = try JSONDecoder().decode(
       TrainingResults.self, from: Data(contentsOf: dir.appendingPathComponent("results.json")))
+    let costURL = dir.appendingPathComponent("stepcost.json")
+    if var stored = r.stepCost, FileManager.default.fileExists(atPath: costURL.path) {
+      let timed = try JSONDecoder().decode(StepCostMeasurement.self, from: Data(contentsOf: costURL))
+      let ratios = timed.ratios
+      stored.ratios = ratios
+      if stored == timed { r.stepCost = stored }
+    }
+    return r
   }
 }

@@ -16,10 +16,13 @@ public struct TrainingResults: Hashable, Sendable, Codable {
   public var settings: [String: String]
   public var sft: [SFTRecord]
   public var runs: [RunRecord]
+  /// The step-cost measurement of mappo.no-extra-compute, when the grid timed it
+  /// (``StepCostProbe``); absent from older files and from grids without both runs.
+  public var stepCost: StepCostMeasurement?
 
   public init(
     seed: UInt64, seedCount: Int, settings: [String: String], sft: [SFTRecord],
-    runs: [RunRecord]
+    runs: [RunRecord], stepCost: StepCostMeasurement? = nil
   ) {
     schemaVersion = Self.currentSchemaVersion
     self.seed = seed
@@ -27,6 +30,7 @@ public struct TrainingResults: Hashable, Sendable, Codable {
     self.settings = settings
     self.sft = sft
     self.runs = runs
+    self.stepCost = stepCost
   }
 
   /// The runs of `label`, one per seed, by seed index.

@@ -1,5 +1,5 @@
-// The empirical registry against the catalog files (ids containing `empirical` or `.emp.`
-// in ../shared/claims/*.md): per paper, what is missing; failing only for the papers whose
+// The empirical registry against the catalog files (ids containing `empirical` or `.emp.`,
+// or entries of Kind empirical, in ../shared/claims/*.md): per paper, what is missing; failing only for the papers whose
 // empirical claims are complete. Also selection, the union of runs, and decideAll.
 import Claims
 import Foundation
@@ -22,9 +22,22 @@ import Training
         let text = try? String(
           contentsOf: dir.appendingPathComponent("\(p.rawValue).md"), encoding: .utf8)
       else { continue }
-      out[p] = text.split(separator: "\n").filter { $0.hasPrefix("### \(p.rawValue).") }
-        .map { String($0.dropFirst(4)).trimmingCharacters(in: .whitespaces) }
-        .filter { $0.contains("empirical") || $0.contains(".emp.") }
+      // By id, or by the entry's `- Kind: empirical` line (mappo.no-extra-compute).
+      var ids: [String] = []
+      var current: String?
+      for line in text.split(separator: "\n") {
+        if line.hasPrefix("### \(p.rawValue).") {
+          let id = String(line.dropFirst(4)).trimmingCharacters(in: .whitespaces)
+          current = id
+          if id.contains("empirical") || id.contains(".emp.") { ids.append(id) }
+        } else if let id = current, line.hasPrefix("- Kind:") {
+          if line.trimmingCharacters(in: .whitespaces) == "- Kind: empirical", !ids.contains(id) {
+            ids.append(id)
+          }
+          current = nil
+        }
+      }
+      out[p] = ids
     }
     return out
   }

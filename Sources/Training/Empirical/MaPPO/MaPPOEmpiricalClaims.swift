@@ -8,7 +8,7 @@ import Claims
 /// The empirical claims of MaPPO, in catalog order.
 public enum MaPPOEmpiricalClaims {
   public static let all: [EmpiricalClaim] = [
-    MaPPOSqueezingMitigation.claim, MaPPOAccuracyGainClaims.alignmentGain,
+    MaPPONoExtraCompute.claim, MaPPOSqueezingMitigation.claim, MaPPOAccuracyGainClaims.alignmentGain,
     MaPPOAccuracyGainClaims.onlineMaPPO, MaPPOAccuracyGainClaims.pluginGain,
     MaPPOScaleTrend.claim,
   ]
