@@ -45,8 +45,8 @@ extension AlignmentObjectives {
     return f
   }
 
-  /// s̄ of claims/mpo.md EP-3 for `samples` (``ScoredSampleSet/medianWithinPromptStandardDeviation(_:)``
-  /// of the clean rewards). Reading: s̄ is taken from the run's own seed's samples, not the
+  /// s̄ of claims/mpo.md EP-3 for `samples`
+  /// (``ScoredSampleSet/medianWithinPromptStandardDeviation(_:)`` of the clean rewards). Reading: s̄ is taken from the run's own seed's samples, not the
   /// first seed's — seeds run independently (and resume independently), so no run can read
   /// another seed's samples; docs/training.md § readings. With no prompt whose rewards
   /// differ (or no prompt at all) every set and weighted loss skips every prompt, so s̄ does

@@ -10,12 +10,15 @@ extension AlignmentObjectives {
   /// (T, samples per test prompt) of `spec`'s sampled evaluation, nil for greedy (no key).
   /// - Throws: ``UnsupportedSpec`` unless T is finite and > 0 and the count an integer in
   ///   1...64, or for a count without a temperature.
-  public static func evaluationSampling(_ spec: RunSpec) throws -> (temperature: Double, samples: Int)? {
+  public static func evaluationSampling(_ spec: RunSpec) throws
+    -> (temperature: Double, samples: Int)?
+  {
     let t = sweep(SweepKey.evaluationTemperature, of: spec)
     let n = sweep(SweepKey.evaluationSamples, of: spec)
     guard let t else {
       if n != nil {
-        throw badSweep(spec, SweepKey.evaluationSamples, "come with \(SweepKey.evaluationTemperature)")
+        throw badSweep(
+          spec, SweepKey.evaluationSamples, "come with \(SweepKey.evaluationTemperature)")
       }
       return nil
     }

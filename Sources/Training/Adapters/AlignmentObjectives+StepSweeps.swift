@@ -16,7 +16,8 @@
 extension AlignmentObjectives {
   /// The `DPO@MPO` run whose token total `tokenBudgetOfDPO` refers to.
   static var budgetReference: RunSpec {
-    RunSpec(label: "DPO@MPO", objective: "DPO", paper: FeedbackCatalog.mpo, feedback: .bestVsWorstPairs)
+    RunSpec(
+      label: "DPO@MPO", objective: "DPO", paper: FeedbackCatalog.mpo, feedback: .bestVsWorstPairs)
   }
 
   /// The batches `spec` trains on out of the seed's `batches` (all of them unless a step
@@ -29,7 +30,8 @@ extension AlignmentObjectives {
     let fraction = sweep(SweepKey.dataFraction, of: spec)
     let budget = sweep(SweepKey.tokenBudgetOfDPO, of: spec)
     if fraction != nil, budget != nil {
-      throw badSweep(spec, SweepKey.tokenBudgetOfDPO, "not be combined with \(SweepKey.dataFraction)")
+      throw badSweep(
+        spec, SweepKey.tokenBudgetOfDPO, "not be combined with \(SweepKey.dataFraction)")
     }
     if let f = fraction {
       guard f > 0, f <= 1 else { throw badSweep(spec, SweepKey.dataFraction, "lie in (0, 1]") }

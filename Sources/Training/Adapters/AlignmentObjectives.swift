@@ -225,7 +225,8 @@ public enum AlignmentObjectives {
     case "WeightedMPOSigned":
       guard spec.feedback == .scalar else { return nil }
       return ScalarSetAdapter(
-        label: label, objective: WeightedMPOSigned(beta: try hp("beta"), alphaW: try alphaW(spec, samples)),
+        label: label,
+        objective: WeightedMPOSigned(beta: try hp("beta"), alphaW: try alphaW(spec, samples)),
         data: try ScalarFeedback.withPositiveSet(samples), scores: .raw)
     case "WeightedMPOG1":
       guard spec.feedback == .scalar else { return nil }
@@ -260,9 +261,8 @@ public enum AlignmentObjectives {
         data: try binary(spec, samples))
     case "KTOPIPAForm":
       let data = try binary(spec, samples)
-      return try withSFTTerm(
-        spec, UnpairedBinaryAdapter(label: label, form: KTOPIPAForm(beta: try hp("beta")), data: data),
-        data)
+      let form = KTOPIPAForm(beta: try hp("beta"))
+      return try withSFTTerm(spec, UnpairedBinaryAdapter(label: label, form: form, data: data), data)
     case "PROBPrinted":
       return UnpairedBinaryAdapter(
         label: label,
@@ -277,12 +277,12 @@ public enum AlignmentObjectives {
         data: try binary(spec, samples))
     case "PIPAM":
       let data = try binary(spec, samples)
-      return try withSFTTerm(
-        spec, UnpairedBinaryAdapter(label: label, form: PIPAM(epsilon: try hp("epsilon")), data: data),
-        data)
+      let form = PIPAM(epsilon: try hp("epsilon"))
+      return try withSFTTerm(spec, UnpairedBinaryAdapter(label: label, form: form, data: data), data)
     case "PIPAN":
       let data = try binary(spec, samples)
-      return try withSFTTerm(spec, UnpairedBinaryAdapter(label: label, form: PIPAN(), data: data), data)
+      return try withSFTTerm(
+        spec, UnpairedBinaryAdapter(label: label, form: PIPAN(), data: data), data)
     // Step level, one answer.
     case "PIPAMTokenLevel":
       let form = PIPAMTokenLevel(epsilon: try hp("epsilon"))

@@ -1,7 +1,7 @@
 // Which of a selection's runs the pipeline can train: claims' sweeps may carry settings the
-// factory does not implement (a model width, a prior fine-tune, a sampled evaluation; the
-// ones it does are ``AlignmentObjectives/SweepKey``). `verify train --claims` trains the rest and reports these by label with the
-// factory's reason, instead of failing the whole selection or training the plain objective.
+// factory does not implement (a model width, a prior fine-tune; the ones it does are
+// ``AlignmentObjectives/SweepKey``). `verify train --claims` trains the rest and reports
+// these by label with the factory's reason, instead of failing the whole selection or training the plain objective.
 
 /// A selection of runs split into the trainable ones and the refused ones with the reason.
 public struct TrainablePlan: Sendable {

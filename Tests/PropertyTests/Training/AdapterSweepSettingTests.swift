@@ -103,7 +103,8 @@ import Training
     try Self.expectRefused(try Self.mpo(["thresholdMedian": 2]), key: "thresholdMedian")
     try Self.expectRefused(try Self.mpo(["thresholdTrimmedMean": 0.5]), key: "thresholdTrimmedMean")
     try Self.expectRefused(
-      try Self.mpo(["thresholdMedian": 1, "thresholdTrimmedMean": 0.1]), key: "thresholdTrimmedMean")
+      try Self.mpo(["thresholdMedian": 1, "thresholdTrimmedMean": 0.1]),
+      key: "thresholdTrimmedMean")
     // A key on an objective whose entry does not define it.
     try Self.expectRefused(
       try AlignmentObjectives.spec(
@@ -216,7 +217,8 @@ import Training
     var sds: [Double] = []
     for p in s.prompts where Set(p.rewards).count > 1 {
       let m = p.rewards.reduce(0, +) / Double(p.count)
-      sds.append((p.rewards.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(p.count)).squareRoot())
+      let variance = p.rewards.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(p.count)
+      sds.append(variance.squareRoot())
     }
     sds.sort()
     return sds.count % 2 == 1
@@ -245,7 +247,8 @@ import Training
   @Test func rewardNoiseInSBarScalesSigmaBySBar() throws {
     let s = try Self.samples()
     let samples = try s.prompts.map {
-      try PromptSamples(promptIndex: $0.promptIndex, problem: $0.problem, responses: $0.responses.map(\.tokens))
+      try PromptSamples(
+        promptIndex: $0.promptIndex, problem: $0.problem, responses: $0.responses.map(\.tokens))
     }
     var spec = try Self.mpo(["rewardNoiseInSBar": 1])
     spec.rewardNoise = 0.5
@@ -273,8 +276,11 @@ import Training
     let data = try Self.setData(try Self.mpo(), s).items(forBatch: prompts)
     func expected(_ logit: (Int) -> Double) -> Double {
       let losses = data.map { item -> Double in
-        let a = { (r: Int) in logit(sc.index(of: SequenceKey(promptIndex: item.promptIndex, response: r))!) }
-        return -(logSumExp(item.positive.map(a)) - logSumExp((item.positive + item.negative).map(a)))
+        let a = { (r: Int) in
+          logit(sc.index(of: SequenceKey(promptIndex: item.promptIndex, response: r))!)
+        }
+        let all = item.positive + item.negative
+        return -(logSumExp(item.positive.map(a)) - logSumExp(all.map(a)))
       }
       return losses.reduce(0, +) / Double(losses.count)
     }
@@ -432,15 +438,19 @@ import Training
     let a = try #require(try parse(["evaluationTemperature": 0.5, "evaluationSamples": 2]))
     #expect(a.temperature == 0.5 && a.samples == 2)
     #expect(try parse(["evaluationTemperature": 1])?.samples == 3)  // App. J's 3
-    for bad: [String: Double] in [
-      ["evaluationTemperature": 0], ["evaluationTemperature": -1], ["evaluationSamples": 3],
-      ["evaluationTemperature": 1, "evaluationSamples": 0],
-      ["evaluationTemperature": 1, "evaluationSamples": 1.5],
-    ] {
-      #expect(throws: AlignmentObjectives.UnsupportedSpec.self, "\(bad)") { try parse(bad) }
-      let key = bad["evaluationSamples"] != nil && bad.count == 2 || bad["evaluationTemperature"] == nil
-        ? "evaluationSamples" : "evaluationTemperature"
-      try Self.expectRefused(try Self.mpo(bad), key: key)
+    // Each bad setting with the key the refusal must name.
+    let bad: [([String: Double], String)] = [
+      (["evaluationTemperature": 0], "evaluationTemperature"),
+      (["evaluationTemperature": -1], "evaluationTemperature"),
+      (["evaluationSamples": 3], "evaluationSamples"),
+      (["evaluationTemperature": 1, "evaluationSamples": 0], "evaluationSamples"),
+      (["evaluationTemperature": 1, "evaluationSamples": 1.5], "evaluationSamples"),
+    ]
+    for (settings, key) in bad {
+      #expect(throws: AlignmentObjectives.UnsupportedSpec.self, "\(settings)") {
+        try parse(settings)
+      }
+      try Self.expectRefused(try Self.mpo(settings), key: key)
     }
   }
 }
