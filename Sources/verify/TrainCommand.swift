@@ -104,7 +104,8 @@ struct TrainCommand: ParsableCommand {
     for (label, why) in plan.refused.sorted(by: { $0.key < $1.key }) where !quiet {
       Stderr.line("train: not training \(label): \(why)")
     }
-    guard !plan.trainable.isEmpty else {
+    let rewardSpacing = EmpiricalRegistry.rewardSpacingRequested(claims: selected)
+    guard !plan.trainable.isEmpty || rewardSpacing else {
       throw ValidationError("no selected run is trainable: \(plan.refused.keys.sorted().joined(separator: ", "))")
     }
     let dir = URL(fileURLWithPath: out)
@@ -114,6 +115,7 @@ struct TrainCommand: ParsableCommand {
       outcome = try TrainingGrid.execute(
         specs: plan.trainable, settings: settings, outDir: dir, workers: workers,
         stepCost: EmpiricalRegistry.stepCostPair(claims: selected, trained: plan.trainable),
+        rewardSpacing: rewardSpacing,
         progress: { p in
           guard !quiet else { return }
           let now = Date()

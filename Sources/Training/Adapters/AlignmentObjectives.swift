@@ -108,12 +108,14 @@ public enum AlignmentObjectives {
   }
 
   /// Binds `spec` to its dataset built from `samples` (already cut to `spec.responses`
-  /// responses and noised by the caller).
+  /// responses and noised by the caller). `stepValues` are the seed's Monte Carlo step
+  /// values of these samples, read only by a spec with ``SweepKey/stepThreshold``.
   /// - Throws: ``UnsupportedSpec`` for an (objective, paper, feedback) the catalog does not
-  ///   list as trainable, or a bad hyperparameter; ``TaskError`` from a dataset builder.
-  public static func make(_ spec: RunSpec, samples: ScoredSampleSet) throws
-    -> any AlignmentObjective
-  {
+  ///   list as trainable, or a bad hyperparameter; ``TaskError`` from a dataset builder
+  ///   (also when a threshold spec's samples have incorrect answers without step values).
+  public static func make(
+    _ spec: RunSpec, samples: ScoredSampleSet, stepValues: StepValues? = nil
+  ) throws -> any AlignmentObjective {
     guard let e = entry(of: spec) else {
       throw unsupported(spec, "name an (objective, paper) entry of FeedbackCatalog")
     }
@@ -140,6 +142,7 @@ public enum AlignmentObjectives {
     // Likewise the step-count keys (``trainingBatches(for:_:responseTokens:)``).
     try checkStepSweeps(spec)
     _ = try evaluationSampling(spec)
+    _ = try stepThreshold(spec)
     switch spec.feedback {
     case .none:
       throw unsupported(spec, "be trainable (the catalog maps this objective to analytic claims)")
@@ -148,12 +151,13 @@ public enum AlignmentObjectives {
     default:
       break
     }
-    if let built = try bind(spec, samples) { return built }
+    if let built = try bind(spec, samples, stepValues: stepValues) { return built }
     throw unsupported(spec, "be bound by the factory (missing case: a bug)")
   }
 
-  static func bind(_ spec: RunSpec, _ samples: ScoredSampleSet) throws -> (any AlignmentObjective)?
-  {
+  static func bind(
+    _ spec: RunSpec, _ samples: ScoredSampleSet, stepValues: StepValues? = nil
+  ) throws -> (any AlignmentObjective)? {
     let label = spec.label
     func hp(_ name: String) throws -> Double { try hyperparameter(name, of: spec) }
     switch spec.objective {
@@ -289,23 +293,26 @@ public enum AlignmentObjectives {
       if let g = try fixedValue(spec) {
         return StepAnswerAdapter(
           label: label, form: try FixedValueTokenForm(form, value: g),
-          data: try stepAnswers(spec, samples))
+          data: try stepAnswers(spec, samples, stepValues))
       }
-      return StepAnswerAdapter(label: label, form: form, data: try stepAnswers(spec, samples))
+      return StepAnswerAdapter(
+        label: label, form: form, data: try stepAnswers(spec, samples, stepValues))
     case "PIPANTokenLevel":
       if let g = try fixedValue(spec) {
         return StepAnswerAdapter(
           label: label, form: try FixedValueTokenForm(PIPANTokenLevel(), value: g),
-          data: try stepAnswers(spec, samples))
+          data: try stepAnswers(spec, samples, stepValues))
       }
       return StepAnswerAdapter(
-        label: label, form: PIPANTokenLevel(), data: try stepAnswers(spec, samples))
+        label: label, form: PIPANTokenLevel(), data: try stepAnswers(spec, samples, stepValues))
     case "StepKTO":
       return StepAnswerAdapter(
-        label: label, form: StepKTO(beta: try hp("beta")), data: try stepAnswers(spec, samples))
+        label: label, form: StepKTO(beta: try hp("beta")),
+        data: try stepAnswers(spec, samples, stepValues))
     case "StepKTOL1":
       return StepAnswerAdapter(
-        label: label, form: StepKTOL1(beta: try hp("beta")), data: try stepAnswers(spec, samples))
+        label: label, form: StepKTOL1(beta: try hp("beta")),
+        data: try stepAnswers(spec, samples, stepValues))
     // Step level, pairs.
     case "StepDPOL0":
       guard spec.feedback == .stepLabelledPairs else { return nil }
@@ -368,9 +375,12 @@ public enum AlignmentObjectives {
   }
 
   /// Token-labelled answers: every sample, or the samples of PIPA's pairs.
-  static func stepAnswers(_ spec: RunSpec, _ s: ScoredSampleSet) throws
-    -> FeedbackDataset<StepItem>
+  static func stepAnswers(_ spec: RunSpec, _ s: ScoredSampleSet, _ values: StepValues? = nil)
+    throws -> FeedbackDataset<StepItem>
   {
+    if let tau = try stepThreshold(spec) {
+      return try ThresholdStepLabels.unpaired(s, values: values, threshold: tau)
+    }
     switch spec.feedback {
     case .stepLabelledUnpaired: return StepLevelData.unpaired(s)
     case .stepLabelledPairs: return StepLevelData.unpairedFromPairs(s)

@@ -20,6 +20,9 @@ extension AlignmentObjectives {
     public static let desiredFraction = "desiredFraction"
     /// claims/pipa.md pipa.empirical.value-head-ablation: g fixed at this value.
     public static let fixedValue = "fixedValue"
+    /// pipa.empirical.threshold: a step of an incorrect answer is correct iff its Monte Carlo
+    /// value Q ≥ τ (``ThresholdStepLabels``).
+    public static let stepThreshold = "stepThreshold"
     /// pipa.empirical.sft-loss: coefficient of the correct samples' mean token NLL.
     public static let sftCoefficient = "sftCoefficient"
     /// mpo.emp.reference-free: 1 = MPO's logit is (β/|y|) log π_θ(y|x).
@@ -59,6 +62,8 @@ extension AlignmentObjectives {
     case ("PROBPrinted", .unpairedBinary), ("PROBBetaOnOptimizer", .unpairedBinary),
       ("KTOPROForm", .unpairedBinary):
       keys.insert(K.desiredFraction)
+    case ("PIPAMTokenLevel", .stepLabelledUnpaired):
+      keys.formUnion([K.fixedValue, K.stepThreshold])
     case ("PIPAMTokenLevel", _), ("PIPANTokenLevel", _):
       keys.insert(K.fixedValue)
     case ("PIPAM", _), ("PIPAN", _), ("KTOPIPAForm", _):

@@ -12,7 +12,8 @@ extension AlignmentLoop {
   func trainingBatches(_ spec: RunSpec) throws -> [[Int]] {
     try AlignmentObjectives.trainingBatches(for: spec, context.batches) { s in
       let (samples, _) = try context.offlineSamples(for: s)
-      let objective = try Self.bind(s, samples: samples, seed: context.seed)
+      let objective = try Self.bind(
+        s, samples: samples, seed: context.seed, stepValues: context.stepValues)
       var position: [Int: Int] = [:]
       for (i, p) in samples.enumerated() { position[p.promptIndex] = i }
       return context.batches.map { batch in

@@ -70,7 +70,7 @@ public struct AlignmentLoop {
   /// The objective of offline `spec` bound to `samples` (with the spec's injected reward
   /// noise, cut to its n): the same binding ``run(_:report:)`` trains with.
   static func bind(
-    _ spec: RunSpec, samples: [PromptSamples], seed: UInt64
+    _ spec: RunSpec, samples: [PromptSamples], seed: UInt64, stepValues: StepValues? = nil
   ) throws -> any AlignmentObjective {
     let noise: RewardNoise
     do { noise = try AlignmentObjectives.scoreNoise(spec, samples: samples, seed: seed) } catch
@@ -87,7 +87,7 @@ public struct AlignmentLoop {
     if spec.responses < (samples.first?.responses.count ?? 0) {
       scored = try scored.prefix(spec.responses)
     }
-    return try AlignmentObjectives.make(spec, samples: scored)
+    return try AlignmentObjectives.make(spec, samples: scored, stepValues: stepValues)
   }
 
   /// What one training step did.
@@ -156,7 +156,8 @@ public struct AlignmentLoop {
           samples: try ScoredSampleSet(samples: samples, seed: context.seed),
           chunkSize: settings.evaluationBatch)
       }
-      let objective = try Self.bind(spec, samples: samples, seed: context.seed)
+      let objective = try Self.bind(
+        spec, samples: samples, seed: context.seed, stepValues: context.stepValues)
       for batch in roundBatches {
         let taken = try Self.step(
           objective, batch: batch, scorer: scorer, policy: policy, optimizer: opt)

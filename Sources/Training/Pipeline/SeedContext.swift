@@ -28,6 +28,9 @@ public final class SeedContext {
   public let evaluator: MetricsEvaluator
   /// The batches of every run, in order (the first `alignmentSteps` of the seed's order).
   public let batches: [[Int]]
+  /// The Monte Carlo step values of the shared samples (pipa.empirical.threshold), set by
+  /// the grid before the runs when a spec needs them (``StepValueStage``).
+  public internal(set) var stepValues: StepValues?
   private var initialPoint: MetricPoint?
   /// Wall-clock seconds spent measuring metrics so far (reported in timings.json).
   public internal(set) var metricsSeconds = 0.0
@@ -85,7 +88,8 @@ public final class SeedContext {
     var scorers: [SequenceScorer<Float>] = []
     for spec in specs where spec.rounds == 1 {
       let (samples, scorer) = try offlineSamples(for: spec)
-      let objective = try AlignmentLoop.bind(spec, samples: samples, seed: seed)
+      let objective = try AlignmentLoop.bind(
+        spec, samples: samples, seed: seed, stepValues: stepValues)
       if !scorers.contains(where: { $0 === scorer }) { scorers.append(scorer) }
       for batch in batches { try scorer.cacheReference(objective.sequences(forBatch: batch)) }
     }

@@ -52,11 +52,11 @@ public enum TrainingGrid {
   public static func run(
     specs: [RunSpec], settings: TrainingSettings, outDir: URL, workers: Int = defaultWorkers,
     hooks: Hooks = Hooks(), stepCost: (baseline: RunSpec, candidate: RunSpec)? = nil,
-    progress: (Progress) -> Void = { _ in }
+    rewardSpacing: Bool = false, progress: (Progress) -> Void = { _ in }
   ) throws -> TrainingResults {
     try execute(
       specs: specs, settings: settings, outDir: outDir, workers: workers, hooks: hooks,
-      stepCost: stepCost, progress: progress
+      stepCost: stepCost, rewardSpacing: rewardSpacing, progress: progress
     ).results
   }
 
@@ -72,17 +72,21 @@ public enum TrainingGrid {
   /// With `stepCost` (baseline, candidate), both offline specs of `specs`, seed 0's shared
   /// state also serves ``StepCostProbe`` after its runs (mappo.no-extra-compute), and the
   /// measurement lands in ``TrainingResults/stepCost``.
+  ///
+  /// With `rewardSpacing`, every seed's SFT model also draws the samples of
+  /// mpo.emp.reward-spacing (``RewardSpacingStage``; ``TrainingResults/rewardSpacing``), and
+  /// `specs` may then be empty (the entry trains nothing).
   public static func execute(
     specs: [RunSpec], settings: TrainingSettings, outDir: URL, workers: Int = defaultWorkers,
     hooks: Hooks = Hooks(), stepCost: (baseline: RunSpec, candidate: RunSpec)? = nil,
-    progress: (Progress) -> Void = { _ in }
+    rewardSpacing: Bool = false, progress: (Progress) -> Void = { _ in }
   ) throws -> (results: TrainingResults, timings: Timings) {
     try settings.validate()
     guard workers >= 1 else {
       throw PipelineError.setting(field: "workers", value: "\(workers)", rule: "must be ≥ 1")
     }
     let sftBLASThreads = BLAS.threadCount
-    guard !specs.isEmpty else {
+    guard !specs.isEmpty || rewardSpacing else {
       throw PipelineError.setting(field: "specs", value: "[]", rule: "must name ≥ 1 run")
     }
     var labels = Set<String>()
@@ -111,6 +115,8 @@ public enum TrainingGrid {
     var sftRecords: [SFTRecord] = []
     var measuredCost: StepCostMeasurement?
     var runs: [RunRecord] = []
+    var spacing: [[[Double]]] = []
+    var spacingRecord: RewardSpacingSamples?
     let config = try settings.modelConfig()
     let piecesTotal = settings.seeds * (specs.count + 2)
     var piecesDone = 0
@@ -172,6 +178,12 @@ public enum TrainingGrid {
       timings.sft.append(Date().timeIntervalSince(sftClock))
       sftRecords.append(sftRecord)
       piecesDone += 1
+      if rewardSpacing {  // mpo.emp.reward-spacing: sampling only (RewardSpacingStage)
+        spacing.append(
+          try RewardSpacingStage.rewards(
+            model: model, splits: splits, settings: settings, seedIndex: seedIndex, store: store))
+        spacingRecord = RewardSpacingStage.record(spacing, splits: splits)
+      }
 
       // 2. Shared samples (train: n per prompt; held out: n per prompt for tracking pairs).
       let sampleClock = Date()
@@ -223,6 +235,11 @@ public enum TrainingGrid {
       let context = try SeedContext(
         settings: settings, seedIndex: seedIndex, splits: splits, reference: model,
         trainSamples: trainSamples, heldOutSamples: heldOutSamples)
+      // pipa.empirical.threshold: the SFT model's Monte Carlo step values (StepValueStage),
+      // at the runs' BLAS thread count (a spec's own samples are drawn as in prepare(for:)).
+      context.stepValues = try StepValueStage.values(
+        for: specs, context: context, seedIndex: seedIndex, store: store,
+        blasThreads: alignmentBLASThreads)
       let loop = AlignmentLoop(context: context)
       defer { timings.metricsSeconds += context.metricsSeconds }
       var records = [RunRecord?](repeating: nil, count: specs.count)
@@ -304,7 +321,7 @@ public enum TrainingGrid {
     }
     let results = TrainingResults(
       seed: settings.masterSeed, seedCount: settings.seeds, settings: table,
-      sft: sftRecords, runs: runs, stepCost: measuredCost)
+      sft: sftRecords, runs: runs, stepCost: measuredCost, rewardSpacing: spacingRecord)
     return (results, timings)
   }
 }

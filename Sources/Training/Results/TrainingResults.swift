@@ -19,10 +19,15 @@ public struct TrainingResults: Hashable, Sendable, Codable {
   /// The step-cost measurement of mappo.no-extra-compute, when the grid timed it
   /// (``StepCostProbe``); absent from older files and from grids without both runs.
   public var stepCost: StepCostMeasurement?
+  /// π_ref's reward samples of mpo.emp.reward-spacing, when the claim was selected
+  /// (``RewardSpacingStage``); absent (and not encoded) otherwise, so older files and grids
+  /// without the claim keep their bytes.
+  public var rewardSpacing: RewardSpacingSamples?
 
   public init(
     seed: UInt64, seedCount: Int, settings: [String: String], sft: [SFTRecord],
-    runs: [RunRecord], stepCost: StepCostMeasurement? = nil
+    runs: [RunRecord], stepCost: StepCostMeasurement? = nil,
+    rewardSpacing: RewardSpacingSamples? = nil
   ) {
     schemaVersion = Self.currentSchemaVersion
     self.seed = seed
@@ -31,6 +36,7 @@ public struct TrainingResults: Hashable, Sendable, Codable {
     self.sft = sft
     self.runs = runs
     self.stepCost = stepCost
+    self.rewardSpacing = rewardSpacing
   }
 
   /// The runs of `label`, one per seed, by seed index.

@@ -11,13 +11,11 @@ import Training
   /// (claim id, refused setting) pairs still refused; shrink as settings are implemented.
   /// Each needs more of the pipeline (trainspeed's Model/Sampling/Pipeline files) than the
   /// factory, the batch cut and the sampled evaluation: a model width (its own SFT stage), a
-  /// second sample set from the half-step SFT checkpoint, prior fine-tunes and the SFT
-  /// model's Monte Carlo rollouts.
+  /// second sample set from the half-step SFT checkpoint and prior fine-tunes.
   static let stillRefused: Set<String> = [
     "mappo.empirical.scale-trend modelWidth",
     "pipa.empirical.m-vs-n-shift shiftedSamples",
     "pipa.empirical.prior-choice priorFineTune",
-    "pipa.empirical.threshold stepThreshold",
   ]
 
   /// The setting a refusal names: `label.hyperparameters[key]` → key, else nil.
@@ -89,6 +87,7 @@ import Training
       "desiredFraction", "thresholdMedian", "thresholdTrimmedMean", "fixedValue", "sftCoefficient",
       "referenceFree", "scoreFunction", "alphaWTimesSBar", "rewardNoiseInSBar", "top", "bottom",
       "dataFraction", "tokenBudgetOfDPO", "evaluationTemperature", "evaluationSamples",
+      "stepThreshold",
     ] {
       #expect(honoured.contains(key), "\(key) not carried by any trainable claim run")
     }

@@ -6,9 +6,11 @@
 // the lower end is > −0.8; inconclusive otherwise. Reported: the fraction of tied adjacent
 // pairs among the 32 sorted scores, and the slope on the prompts with no ties.
 //
-// The entry needs sampling only, no training, and ``TrainingResults`` (runs of alignment
-// objectives) has no place for these samples: the claim stays inconclusive, saying so,
-// until the pipeline records them. The statistic itself is ``MPORewardSpacing``.
+// The entry needs sampling only, no training: when it is selected, ``RewardSpacingStage``
+// draws the samples from every seed's SFT model into ``TrainingResults/rewardSpacing``, and
+// the claim is decided from them (inconclusive, saying so, when the results hold none).
+// The statistic itself is ``MPORewardSpacing``; its bootstrap draws from a stream of the
+// master seed keyed by the claim id.
 import Claims
 import Numerics
 
@@ -27,15 +29,35 @@ extension MPOEmpiricalClaims {
       + "like 1/k as the number of sampled responses k grows.",
     runs: [], inDefaultGrid: false,
     decide: { results in
-      CheckOutcome(
-        verdict: .inconclusive,
-        summary: "reward samples missing: the entry needs 32 responses from π_ref for each of "
-          + "512 test prompts per seed, and TrainingResults (alignment runs only) records none",
-        notes: [
-          "reading: sampling-only entry; MPORewardSpacing.decide computes the verdict once the "
-            + "pipeline records the samples"
-        ])
+      guard let samples = results.rewardSpacing else {
+        return CheckOutcome(
+          verdict: .inconclusive,
+          summary: "reward samples missing: the entry needs 32 responses from π_ref for each of "
+            + "512 test prompts per seed (run `verify train --claims mpo.emp.reward-spacing`)")
+      }
+      var outcome = try MPORewardSpacing.decide(
+        rewards: samples.rewards,
+        stream: RandomStream(
+          seed: results.seed, stream: MPORankCorrelation.streamIndex("mpo.emp.reward-spacing")))
+      outcome.notes.append(
+        "samples: \(samples.responses) responses at T = \(formatNumber(samples.temperature)) "
+          + "from each seed's SFT model on the first \(samples.prompts) test prompts, "
+          + "\(samples.rewards.count) seed(s); S is the verifier's clean reward")
+      if samples.prompts < RewardSpacingStage.prompts {
+        outcome.notes.append(
+          "reading: the test split has \(samples.prompts) prompts, fewer than the entry's "
+            + "\(RewardSpacingStage.prompts); all of them are used")
+      }
+      return outcome
     })
+}
+
+extension EmpiricalRegistry {
+  /// Whether `claims` select mpo.emp.reward-spacing, whose samples the grid then draws
+  /// (`TrainingGrid.execute(…, rewardSpacing: true)`).
+  public static func rewardSpacingRequested(claims: [EmpiricalClaim]) -> Bool {
+    claims.contains { $0.id == MPOEmpiricalClaims.rewardSpacing.id }
+  }
 }
 
 /// The statistic and decision of mpo.emp.reward-spacing.

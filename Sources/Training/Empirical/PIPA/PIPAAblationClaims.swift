@@ -20,7 +20,13 @@ enum PIPAAblations {
       runs: runs, inDefaultGrid: false
     ) { results in
       if let m = EmpiricalDecision.missing(results, labels: runs.map(\.label)) { return m }
-      var notes = [PIPARuns.subsetReading]
+      var notes = [
+        PIPARuns.subsetReading,
+        "labels: every step of an incorrect training answer (the `;` column steps and the "
+          + "answer) gets Q = 2·P̂ − 1 from 8 rollouts of the SFT model at T = 1 from its end "
+          + "(StepValueLabeller, once per seed); a finished wrong answer's answer step has "
+          + "Q = −1 (its rollouts are itself)",
+      ]
       return try AlphaPIPAStatistics.guarded(notes: notes) {
         let mid = PIPARuns.threshold(0.5)
         let required = try [-0.5, 1.0].map { tau in

@@ -7,8 +7,9 @@
 // The ablation and sweep runs (fixed g, step-label threshold, fine-tuned priors, an added
 // SFT term, shifted data) ride in ``RunSpec/hyperparameters`` under names no objective has
 // (`fixedValue`, `stepThreshold`, `priorFineTune`, `sftCoefficient`, `shiftedSamples`). The
-// factory honours `fixedValue` and `sftCoefficient` (``AlignmentObjectives/SweepKey``) and
-// refuses the others by name, so their claims stay inconclusive with the reason rather than
+// factory honours `fixedValue`, `sftCoefficient` and `stepThreshold` (the last from the
+// seed's Monte Carlo step values, ``StepValueLabeller``; ``AlignmentObjectives/SweepKey``)
+// and refuses the others by name, so their claims stay inconclusive with the reason rather than
 // train the plain objective under a sweep label (`verify train --claims <id>`).
 
 import Claims
