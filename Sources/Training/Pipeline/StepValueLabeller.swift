@@ -7,8 +7,12 @@
 // has nothing to continue: each of its m rollouts is the prefix itself (so the answer step
 // of a finished wrong answer has Q = −1 without sampling).
 //
-// Determinism: the rollouts are laid out prompt by prompt, response by response, step by
-// step, m copies each, and drawn in chunks of that fixed order from one stream
+// Responses of one prompt that share the tokens up to the end of a step (the early steps of
+// the SFT model's answers mostly agree) share that prefix's m rollouts: one estimate of P̂
+// per distinct (prompt, prefix), the same estimator at a fraction of the cost.
+//
+// Determinism: the rollouts are laid out by distinct prefix in order of first appearance
+// (prompt by prompt, response by response, step by step), m copies each, and drawn in chunks of that fixed order from one stream
 // (``PipelineStream/stepRollouts``), so the values are a function of the model, the samples
 // and the seed alone. ``StepValueStage`` checkpoints them per seed.
 import Numerics
@@ -52,31 +56,44 @@ public enum StepValueLabeller {
     guard m >= 1 else {
       throw PipelineError.setting(field: "rollouts", value: "\(m)", rule: "must be ≥ 1")
     }
-    // (entry, step) of every rollout group, and the prompts to continue.
+    // One rollout group per distinct (prompt, prefix): responses of a prompt that share the
+    // tokens up to the end of a step share its m rollouts (the same estimator of P̂).
     struct Group {
-      var entry: Int
-      var step: Int
       var problem: AdditionProblem
       var prefix: [Int]
+      var correct = 0
     }
-    var entries: [(promptIndex: Int, response: Int, starts: [Int], counts: [Int])] = []
+    struct Key: Hashable {
+      var promptIndex: Int
+      var prefix: [Int]
+    }
+    // Per incorrect response: its steps' group indices, or −count − 1 for a step whose
+    // rollouts are the prefix itself (count = m or 0).
+    var entries: [(promptIndex: Int, response: Int, starts: [Int], groups: [Int])] = []
     var groups: [Group] = []
+    var index: [Key: Int] = [:]
     for p in samples {
       for (i, r) in p.responses.enumerated() where !r.verdict.correct {
         let starts = r.verdict.stepStarts
-        var counts = [Int](repeating: 0, count: starts.count)
+        var refs = [Int](repeating: 0, count: starts.count)
         for k in starts.indices {
           let end = k + 1 < starts.count ? starts[k + 1] : r.tokens.count
           let prefix = Array(r.tokens[..<end])
           let full = p.problem.promptTokens.count + prefix.count
           if prefix.last == Vocabulary.eos || full >= context {
-            counts[k] = Verifier.verify(p.problem, response: prefix).correct ? m : 0
+            refs[k] = -(Verifier.verify(p.problem, response: prefix).correct ? m : 0) - 1
           } else {
-            groups.append(
-              Group(entry: entries.count, step: k, problem: p.problem, prefix: prefix))
+            let key = Key(promptIndex: p.promptIndex, prefix: prefix)
+            if let g = index[key] {
+              refs[k] = g
+            } else {
+              index[key] = groups.count
+              refs[k] = groups.count
+              groups.append(Group(problem: p.problem, prefix: prefix))
+            }
           }
         }
-        entries.append((p.promptIndex, i, starts, counts))
+        entries.append((p.promptIndex, i, starts, refs))
       }
     }
     let total = groups.count * m
@@ -96,7 +113,7 @@ public enum StepValueLabeller {
       for (j, c) in zip(start..<end, continued) {
         let g = groups[j / m]
         if Verifier.verify(g.problem, response: g.prefix + c).correct {
-          entries[g.entry].counts[g.step] += 1
+          groups[j / m].correct += 1
         }
       }
       start = end
@@ -106,7 +123,7 @@ public enum StepValueLabeller {
       responses: entries.map {
         ResponseStepValues(
           promptIndex: $0.promptIndex, response: $0.response, stepStarts: $0.starts,
-          correctRollouts: $0.counts)
+          correctRollouts: $0.groups.map { $0 >= 0 ? groups[$0].correct : -$0 - 1 })
       })
   }
 }

@@ -179,6 +179,10 @@ public enum TrainingGrid {
       sftRecords.append(sftRecord)
       piecesDone += 1
       if rewardSpacing {  // mpo.emp.reward-spacing: sampling only (RewardSpacingStage)
+        progress(
+          Progress(
+            stage: "reward-spacing", seedIndex: seedIndex, detail: "", step: 0, steps: 1,
+            loss: nil, tokensPerSecond: nil, secondsLeft: left()))
         spacing.append(
           try RewardSpacingStage.rewards(
             model: model, splits: splits, settings: settings, seedIndex: seedIndex, store: store))
@@ -237,6 +241,12 @@ public enum TrainingGrid {
         trainSamples: trainSamples, heldOutSamples: heldOutSamples)
       // pipa.empirical.threshold: the SFT model's Monte Carlo step values (StepValueStage),
       // at the runs' BLAS thread count (a spec's own samples are drawn as in prepare(for:)).
+      if AlignmentObjectives.needStepValues(specs) {
+        progress(
+          Progress(
+            stage: "step-values", seedIndex: seedIndex, detail: "", step: 0, steps: 1,
+            loss: nil, tokensPerSecond: nil, secondsLeft: left()))
+      }
       context.stepValues = try StepValueStage.values(
         for: specs, context: context, seedIndex: seedIndex, store: store,
         blasThreads: alignmentBLASThreads)

@@ -67,6 +67,16 @@ import Testing
       samples: samples, context: 32, rollouts: 8, continuations: Self.oracle { $0 % 2 == 0 })
     #expect(Self.qs(half).allSatisfy { $0.allSatisfy { $0 == 0 || $0 == -1 } })
     #expect(Self.qs(half).joined().contains(0))
+    // Responses 1 and 3 share their steps' prefixes (one group each); response 2's last step
+    // is finished: m rollouts per step of the prompt's own and of the other solution.
+    var asked = 0
+    _ = try StepValueLabeller.label(samples: samples, context: 32, rollouts: 8) { prompts in
+      asked += prompts.count
+      return try Self.oracle { _ in true }(prompts)
+    }
+    let steps = Self.problems.map { Solution($0).steps.count }
+    let pairs = steps.indices.map { steps[$0] + steps[($0 + 1) % steps.count] }
+    #expect(asked == 8 * pairs.reduce(0, +))
     // Negative control: every rollout ends wrongly.
     let never = try StepValueLabeller.label(
       samples: samples, context: 32, rollouts: 8, continuations: Self.oracle { _ in false })

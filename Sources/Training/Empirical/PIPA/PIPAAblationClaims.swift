@@ -25,7 +25,8 @@ enum PIPAAblations {
         "labels: every step of an incorrect training answer (the `;` column steps and the "
           + "answer) gets Q = 2·P̂ − 1 from 8 rollouts of the SFT model at T = 1 from its end "
           + "(StepValueLabeller, once per seed); a finished wrong answer's answer step has "
-          + "Q = −1 (its rollouts are itself)",
+          + "Q = −1 (its rollouts are itself); answers of a prompt sharing the tokens up to a "
+          + "step's end share its rollouts (reading: one estimate per distinct prefix)",
       ]
       return try AlphaPIPAStatistics.guarded(notes: notes) {
         let mid = PIPARuns.threshold(0.5)
