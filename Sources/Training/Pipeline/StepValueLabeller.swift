@@ -12,9 +12,9 @@
 // per distinct (prompt, prefix), the same estimator at a fraction of the cost.
 //
 // Determinism: the rollouts are laid out by distinct prefix in order of first appearance
-// (prompt by prompt, response by response, step by step), m copies each, and drawn in chunks of that fixed order from one stream
-// (``PipelineStream/stepRollouts``), so the values are a function of the model, the samples
-// and the seed alone. ``StepValueStage`` checkpoints them per seed.
+// (prompt by prompt, response by response, step by step), m copies each, and drawn in chunks
+// of that fixed order from one stream (``PipelineStream/stepRollouts``), so the values are a
+// function of the model, the samples and the seed alone. ``StepValueStage`` checkpoints them per seed.
 import Numerics
 
 extension PipelineStream {
