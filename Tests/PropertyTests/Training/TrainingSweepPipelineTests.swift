@@ -7,9 +7,11 @@ import Foundation
 import Testing
 import Training
 
-@Suite("Pipeline: sweep settings", .serialized)
-struct TrainingSweepPipelineTests {
-  static func spec(
+// An extension of the serialized grid suite: the grid sets OpenBLAS's process-global thread
+// count, so a concurrent grid test would change this one's float32 rounding (its plain-run
+// comparisons are bit for bit).
+extension PipelineGridTests {
+  static func sweepSpec(
     _ objective: String, _ paper: String, _ settings: [String: Double] = [:],
     noise: Double = 0
   ) throws -> RunSpec {
@@ -18,12 +20,12 @@ struct TrainingSweepPipelineTests {
   }
 
   @Test func loopHonoursTheStepAndNoiseKeys() throws {
-    let plain = try Self.spec("MPO", "MPO")
-    let half = try Self.spec("MPO", "MPO", ["dataFraction": 0.5])
-    let budget = try Self.spec("MPO", "MPO", ["tokenBudgetOfDPO": 1])
-    let noisy = try Self.spec("MPO", "MPO", ["rewardNoiseInSBar": 1], noise: 2)
-    let fixedG = try Self.spec("PIPAMTokenLevel", "PIPA", ["fixedValue": 0.5])
-    let sampled = try Self.spec(
+    let plain = try Self.sweepSpec("MPO", "MPO")
+    let half = try Self.sweepSpec("MPO", "MPO", ["dataFraction": 0.5])
+    let budget = try Self.sweepSpec("MPO", "MPO", ["tokenBudgetOfDPO": 1])
+    let noisy = try Self.sweepSpec("MPO", "MPO", ["rewardNoiseInSBar": 1], noise: 2)
+    let fixedG = try Self.sweepSpec("PIPAMTokenLevel", "PIPA", ["fixedValue": 0.5])
+    let sampled = try Self.sweepSpec(
       "MPO", "MPO", ["evaluationTemperature": 1, "evaluationSamples": 2])
     let specs = [plain, half, budget, noisy, fixedG, sampled]
     let dir = try PipelineGridTests.tempDir("sweeps")
