@@ -69,7 +69,7 @@ public struct TrainingSettings: Hashable, Sendable, Codable {
 
   // MARK: Metrics (pipeline step 6)
   /// M: metrics every M alignment steps (and at step 0 and the last step).
-  public var metricInterval: Int = 16
+  public var metricInterval: Int = 32
   /// Held-out prompts sampled (one response each, from the policy) for the KL estimate.
   public var klPrompts: Int = 256
   /// Sequences per forward pass when scoring and decoding for metrics.
