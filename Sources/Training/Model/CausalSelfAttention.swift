@@ -4,9 +4,19 @@
 //
 // Goals, in order: 1) the textbook definition with a numerically stable softmax (row max
 // subtracted); 2) speed: every product is one strided gemm per (sequence, head), reading the
-// head's columns of the packed q|k|v matrix in place (leading dimension 3d), no copies.
+// head's columns of the packed q|k|v matrix in place (leading dimension 3d), no copies, and
+// over the sequence's own length T_b only, not the padded T (attention costs T_b², and the
+// batch's sequences are on average well shorter than its longest).
+//
+// Padding rows (t ≥ T_b): no real row attends to them (causal mask), and they attend to
+// nothing: their head outputs O are defined as 0 (so the projection's gemm over all rows
+// stays finite and padding rows never touch real rows), and since O does not depend on
+// q|k|v there, their q|k|v gradients are 0. Every real row's output is the same function as
+// without padding, and the backward pass is the exact gradient of this definition (the LM
+// head gives padding rows no upstream in any case).
 
-/// y = concat_h(softmax(mask(Q_h K_hᵀ/√d_h)) V_h)·W_o + b_o with [Q|K|V] = x·W_qkv + b_qkv.
+/// y = concat_h(softmax(mask(Q_h K_hᵀ/√d_h)) V_h)·W_o + b_o with [Q|K|V] = x·W_qkv + b_qkv,
+/// per sequence over its first T_b rows (padding rows: O = 0, see the file header).
 ///
 /// Backward for one (sequence, head), with P the saved probabilities, G = ∂L/∂O_h (the
 /// head's columns of the projection's input gradient) and c = 1/√d_h:
@@ -38,20 +48,33 @@ public struct CausalSelfAttention: Sendable {
   public final class Cache<S: ModelScalar> {
     public let batch: Int
     public let length: Int
+    /// Real length T_b ≤ T of each sequence (rows t ≥ T_b are padding, see the file header).
+    public let lengths: [Int]
     /// [Q|K|V] (B·T × 3d).
     let packed: Buffer<S>
-    /// Attention probabilities (B × heads × T × T; zero above the diagonal).
+    /// Attention probabilities (B × heads × T × T, row stride T; only the T_b × T_b block of
+    /// sequence b is written, zero above the diagonal).
     let probabilities: Buffer<S>
     /// Concatenated head outputs O (B·T × d), the projection's input.
     let mixed: Buffer<S>
-    /// Fresh buffers (for the layer on its own).
-    public convenience init(batch: Int, length: Int, width: Int, heads: Int) {
-      self.init(batch: batch, length: length, width: width, heads: heads, arena: BufferArena())
+    /// Fresh buffers (for the layer on its own); `lengths` nil: every sequence fills T.
+    public convenience init(
+      batch: Int, length: Int, width: Int, heads: Int, lengths: [Int]? = nil
+    ) {
+      self.init(
+        batch: batch, length: length, width: width, heads: heads, lengths: lengths,
+        arena: BufferArena())
     }
-    /// Buffers from `arena` (every element is written by forward before it is read).
-    init(batch: Int, length: Int, width: Int, heads: Int, arena: BufferArena<S>) {
+    /// Buffers from `arena` (every element forward reads it has written first).
+    init(
+      batch: Int, length: Int, width: Int, heads: Int, lengths: [Int]?, arena: BufferArena<S>
+    ) {
+      precondition(
+        lengths.map { $0.count == batch && $0.allSatisfy { $0 >= 1 && $0 <= length } } ?? true,
+        "lengths must hold one value in 1...length per sequence")
       self.batch = batch
       self.length = length
+      self.lengths = lengths ?? [Int](repeating: length, count: batch)
       packed = arena.take(batch * length * 3 * width, zeroed: false)
       probabilities = arena.take(batch * heads * length * length, zeroed: false)
       mixed = arena.take(batch * length * width, zeroed: false)
@@ -70,6 +93,7 @@ public struct CausalSelfAttention: Sendable {
     let scale = 1 / S(dh).squareRoot()
     qkv.forward(x, rows: rows, into: cache.packed.pointer, parameters: parameters)
     for b in 0..<batch {
+      let tb = cache.lengths[b]
       let base = cache.packed.pointer + b * t * ld
       for h in 0..<heads {
         let q = base + h * dh
@@ -77,21 +101,28 @@ public struct CausalSelfAttention: Sendable {
         let v = base + 2 * width + h * dh
         let p = cache.probabilities.pointer + (b * heads + h) * t * t
         S.gemm(
-          transposeA: false, transposeB: true, m: t, n: t, k: dh, alpha: scale, a: q, lda: ld,
+          transposeA: false, transposeB: true, m: tb, n: tb, k: dh, alpha: scale, a: q, lda: ld,
           b: k, ldb: ld, beta: 0, c: p, ldc: t)
-        Self.causalSoftmax(p, length: t)
+        Self.causalSoftmax(p, length: tb, rowStride: t)
         S.gemm(
-          transposeA: false, transposeB: false, m: t, n: dh, k: t, alpha: 1, a: p, lda: t,
+          transposeA: false, transposeB: false, m: tb, n: dh, k: tb, alpha: 1, a: p, lda: t,
           b: v, ldb: ld, beta: 0, c: cache.mixed.pointer + b * t * width + h * dh, ldc: width)
+      }
+      if tb < t {
+        (cache.mixed.pointer + (b * t + tb) * width).update(repeating: 0, count: (t - tb) * width)
       }
     }
     projection.forward(cache.mixed.pointer, rows: rows, into: y, parameters: parameters)
   }
 
-  /// Row-wise softmax of the T×T scores over j ≤ i (max subtracted); entries j > i set to 0.
-  static func causalSoftmax<S: ModelScalar>(_ p: UnsafeMutablePointer<S>, length t: Int) {
+  /// Row-wise softmax of the T×T scores (rows `rowStride` apart, default T) over j ≤ i (max
+  /// subtracted); entries i < j < T set to 0.
+  static func causalSoftmax<S: ModelScalar>(
+    _ p: UnsafeMutablePointer<S>, length t: Int, rowStride: Int? = nil
+  ) {
+    let ld = rowStride ?? t
     for i in 0..<t {
-      let row = p + i * t
+      let row = p + i * ld
       var m = row[0]
       for j in stride(from: 1, through: i, by: 1) where row[j] > m { m = row[j] }
       var sum: S = 0
@@ -123,8 +154,10 @@ public struct CausalSelfAttention: Sendable {
       inputGradient: mixedGradient.pointer, accumulate: false, parameters: parameters)
     let ds = scoreGradient.pointer
     for b in 0..<batch {
+      let tb = cache.lengths[b]
       let base = cache.packed.pointer + b * t * ld
       let dbase = packedGradient.pointer + b * t * ld
+      if tb < t { (dbase + tb * ld).update(repeating: 0, count: (t - tb) * ld) }
       for h in 0..<heads {
         let q = base + h * dh
         let k = base + width + h * dh
@@ -133,27 +166,27 @@ public struct CausalSelfAttention: Sendable {
         let dO = mixedGradient.pointer + b * t * width + h * dh
         // ∂L/∂V = Pᵀ·G
         S.gemm(
-          transposeA: true, transposeB: false, m: t, n: dh, k: t, alpha: 1, a: p, lda: t,
+          transposeA: true, transposeB: false, m: tb, n: dh, k: tb, alpha: 1, a: p, lda: t,
           b: dO, ldb: width, beta: 0, c: dbase + 2 * width + h * dh, ldc: ld)
         // ∂L/∂P = G·Vᵀ
         S.gemm(
-          transposeA: false, transposeB: true, m: t, n: t, k: dh, alpha: 1, a: dO, lda: width,
+          transposeA: false, transposeB: true, m: tb, n: tb, k: dh, alpha: 1, a: dO, lda: width,
           b: v, ldb: ld, beta: 0, c: ds, ldc: t)
         // Softmax Jacobian, times c (the score scale) so the two products below use α = 1.
-        for i in 0..<t {
+        for i in 0..<tb {
           let pr = p + i * t
           let dr = ds + i * t
           var dot: S = 0
           for j in 0...i { dot += pr[j] * dr[j] }
           for j in 0...i { dr[j] = scale * pr[j] * (dr[j] - dot) }
-          for j in (i + 1)..<t { dr[j] = 0 }
+          for j in (i + 1)..<tb { dr[j] = 0 }
         }
         // ∂L/∂Q = ∂L/∂S·K,  ∂L/∂K = (∂L/∂S)ᵀ·Q
         S.gemm(
-          transposeA: false, transposeB: false, m: t, n: dh, k: t, alpha: 1, a: ds, lda: t,
+          transposeA: false, transposeB: false, m: tb, n: dh, k: tb, alpha: 1, a: ds, lda: t,
           b: k, ldb: ld, beta: 0, c: dbase + h * dh, ldc: ld)
         S.gemm(
-          transposeA: true, transposeB: false, m: t, n: dh, k: t, alpha: 1, a: ds, lda: t,
+          transposeA: true, transposeB: false, m: tb, n: dh, k: tb, alpha: 1, a: ds, lda: t,
           b: q, ldb: ld, beta: 0, c: dbase + width + h * dh, ldc: ld)
       }
     }

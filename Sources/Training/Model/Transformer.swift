@@ -119,7 +119,7 @@ public final class Transformer<S: ModelScalar> {
     var caches: [TransformerBlock.Cache<S>] = []
     for block in blocks {
       let cache = TransformerBlock.Cache<S>(
-        batch: bCount, length: t, config: config, arena: arena)
+        batch: bCount, length: t, lengths: batch.lengths, config: config, arena: arena)
       block.forward(
         residual: residual.pointer, rows: rows, cache: cache, scratch: scratch,
         parameters: parameters)

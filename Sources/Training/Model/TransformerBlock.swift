@@ -30,15 +30,20 @@ public struct TransformerBlock: Sendable {
     let attention: CausalSelfAttention.Cache<S>
     let norm2Output, norm2Normalized, norm2InverseStd: Buffer<S>
     let mlp: MLP.Cache<S>
-    /// Buffers from `arena` (every element is written by forward before it is read).
-    init(batch: Int, length: Int, config: TransformerConfig, arena: BufferArena<S>) {
+    /// Buffers from `arena` (every element is written by forward before it is read);
+    /// `lengths`: each sequence's real length (attention skips the padding, see
+    /// ``CausalSelfAttention``).
+    init(
+      batch: Int, length: Int, lengths: [Int], config: TransformerConfig, arena: BufferArena<S>
+    ) {
       let rows = batch * length
       let d = config.modelWidth
       norm1Output = arena.take(rows * d, zeroed: false)
       norm1Normalized = arena.take(rows * d, zeroed: false)
       norm1InverseStd = arena.take(rows, zeroed: false)
       attention = CausalSelfAttention.Cache(
-        batch: batch, length: length, width: d, heads: config.heads, arena: arena)
+        batch: batch, length: length, width: d, heads: config.heads, lengths: lengths,
+        arena: arena)
       norm2Output = arena.take(rows * d, zeroed: false)
       norm2Normalized = arena.take(rows * d, zeroed: false)
       norm2InverseStd = arena.take(rows, zeroed: false)

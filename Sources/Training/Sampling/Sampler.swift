@@ -71,8 +71,9 @@ public struct Sampler: Sendable, Equatable {
     return responses
   }
 
-  /// Decodes one chunk with an ``IncrementalDecoder``: every step feeds each active
-  /// sequence its next prompt token or, once the prompt is in, its last sampled token.
+  /// Decodes one chunk with an ``IncrementalDecoder``: the prompts in one batched prefill,
+  /// then every step feeds each active sequence its last sampled token.
+  @_specialize(where S == Float)
   private func sampleChunk<S: ModelScalar>(
     model: Transformer<S>, prompts: [[Int]], random: inout RandomStream
   ) throws(ModelError) -> [[Int]] {
@@ -80,19 +81,14 @@ public struct Sampler: Sendable, Equatable {
     let decoder = try IncrementalDecoder(model: model, capacity: prompts.count)
     var sequences = prompts
     var responses = [[Int]](repeating: [], count: prompts.count)
-    var fed = [Int](repeating: 0, count: prompts.count)
     var active = Array(prompts.indices)
+    let v = model.config.vocabSize
+    // The prompts in one batched pass, then one token per active sequence per step.
+    var logProbs = try decoder.prefillRows(sequences: active, prompts: prompts)
     while !active.isEmpty {
-      let logProbs = try decoder.step(
-        sequences: active, tokens: active.map { sequences[$0][fed[$0]] })
       var stillActive: [Int] = []
       for (row, b) in active.enumerated() {
-        fed[b] += 1
-        if fed[b] < sequences[b].count {
-          stillActive.append(b)  // still reading the prompt
-          continue
-        }
-        let token = draw(logProbs[row], random: &random)
+        let token = draw(row: logProbs + row * v, count: v, random: &random)
         sequences[b].append(token)
         responses[b].append(token)
         let done =
@@ -101,8 +97,34 @@ public struct Sampler: Sendable, Equatable {
         if !done { stillActive.append(b) }
       }
       active = stillActive
+      if active.isEmpty { break }
+      logProbs = try decoder.stepRows(sequences: active, tokens: active.map { sequences[$0].last! })
     }
+    withExtendedLifetime(decoder) {}  // `logProbs` points into the decoder's buffers
     return responses
+  }
+
+  /// ``draw(_:random:)`` on the `count` log-probabilities at `row` (the decoder's scalar),
+  /// each widened to Double first: the same token, with no array per row and step.
+  @_specialize(where S == Float)
+  func draw<S: ModelScalar>(row: UnsafePointer<S>, count: Int, random: inout RandomStream) -> Int {
+    var best = 0
+    for k in 1..<count where Double(row[k]) > Double(row[best]) { best = k }
+    if temperature == 0 { return best }
+    let top = Double(row[best])
+    var total = 0.0
+    for k in 0..<count { total += exp((Double(row[k]) - top) / temperature) }
+    let u = random.uniform() * total
+    var cumulative = 0.0
+    var lastPositive = -1
+    for k in 0..<count {
+      let w = exp((Double(row[k]) - top) / temperature)
+      cumulative += w
+      if u < cumulative { return k }
+      if w > 0 { lastPositive = k }
+    }
+    // Rounding can leave the cumulative sum a hair below total; the last positive weight.
+    return lastPositive >= 0 ? lastPositive : best
   }
 
   /// One token from log-probabilities ℓ: argmax when τ = 0, else the categorical with
