@@ -87,7 +87,7 @@ extension MPOGradientClaims {
         let logRef = rr.dirichlet([Double](repeating: 1, count: k)).map { log(max($0, 1e-300)) }
         MPOGradTrajectory.runTAB(
           theta0: logRef, logRef: logRef, k: k, beta: 1, logWeights: st.logWeights, positive: st.positive,
-          eta: eta, steps: steps
+          eta: eta, steps: steps, times: Set(times)
         ) { t, s in
           if let ti = times.firstIndex(of: t) {
             let f = formula(t, eta, st.nPos, st.nNeg, st.wPos, st.wNeg)

@@ -28,7 +28,9 @@ extension MPOGradientClaims {
     let steps = 1_000
     let conditions = ["M = K", "α = 0 (uniform weights)", "response in Y⁻", "response in Y⁺"]
     var judge = ConditionalJudge(conditions: conditions)
-    var counts: [String: Int] = [:]
+    // Tallies indexed [class][direction] (class 0 Y⁺, 1 Y⁻; direction 0 up, 1 down, 2 ties),
+    // labelled at the end: a string key per response-step cost more than the descent.
+    var tally = [Int](repeating: 0, count: 6)
     var baseFailure: Counterexample?
     for i in 0..<n {
       let x = MPOGradInputs.instance(ctx, i, label: "GRAD-IN prob-direction")
@@ -47,9 +49,9 @@ extension MPOGradientClaims {
           let new = st.pi
           for j in 0..<x.k {
             let d = new[j] - pi[j]
-            let cls = x.positive[j] ? "Y⁺" : "Y⁻"
-            if abs(d) < 4 * Double.ulpOfOne * pi[j] { counts["\(cls) ties", default: 0] += 1; continue }
-            counts["\(cls) \(d > 0 ? "up" : "down")", default: 0] += 1
+            let ci = x.positive[j] ? 0 : 3
+            if abs(d) < 4 * Double.ulpOfOne * pi[j] { tally[ci + 2] += 1; continue }
+            tally[ci + (d > 0 ? 0 : 1)] += 1
             let ok = stated(x.positive[j], d)
             if !ok && failedAt[j] == nil { failedAt[j] = t }
           }
@@ -73,6 +75,12 @@ extension MPOGradientClaims {
               detail: desc)
           }
         }
+      }
+    }
+    var counts: [String: Int] = [:]
+    for (ci, cls) in ["Y⁺", "Y⁻"].enumerated() {
+      for (di, dir) in ["up", "down", "ties"].enumerated() where tally[ci * 3 + di] > 0 {
+        counts["\(cls) \(dir)"] = tally[ci * 3 + di]
       }
     }
     let table = counts.keys.sorted().map { "\($0): \(counts[$0]!)" }.joined(separator: ", ")

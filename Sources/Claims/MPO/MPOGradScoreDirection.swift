@@ -26,7 +26,10 @@ extension MPOGradientClaims {
     let n = ctx.count(full: 1_000, quick: 2)
     let etas = [1e-3, 1e-2, 1e-1, 1.0]
     let steps = 1_000
-    var counts: [String: Int] = [:]
+    // Tallies indexed [model][class][direction] (model 0 FS, 1 TAB; class 0 Y⁺, 1 Y⁻;
+    // direction 0 up, 1 down, 2 ties), turned into the labelled table at the end: a string
+    // key per response-step cost more than the descent itself (≈ 10⁷ response-steps).
+    var tally = [Int](repeating: 0, count: 12)
     var best: (k: Int, step: Int, cx: Counterexample)?
     var cases = 0
     for i in 0..<n {
@@ -38,6 +41,7 @@ extension MPOGradientClaims {
         for model in ["FS", "TAB"] {
           var theta = logRef
           for j in 0..<x.k { theta[j] += x.scores[j] }
+          let mi = model == "FS" ? 0 : 6
           var old = model == "FS" ? x.scores : MPOGradModels.tabScores(theta: theta, logRef: logRef, k: x.k, beta: 1)
           // The lean drivers (property-tested against MPOGradModels and the objective).
           let observe: (Int, [Double]) -> Void = { t, s in
@@ -46,14 +50,15 @@ extension MPOGradientClaims {
               cases += 1
               // Change of e^{s}: relative change e^{Δs} − 1 = expm1(Δs).
               let rel = expm1(s[j] - old[j])
-              let cls = x.positive[j] ? "Y⁺" : "Y⁻"
+              let ci = mi + (x.positive[j] ? 0 : 3)
               if abs(rel) < 4 * Double.ulpOfOne {
-                counts["\(model) \(cls) ties", default: 0] += 1
+                tally[ci + 2] += 1
                 continue
               }
-              counts["\(model) \(cls) \(rel > 0 ? "up" : "down")", default: 0] += 1
+              tally[ci + (rel > 0 ? 0 : 1)] += 1
               let wanted = printed(x.positive[j], rel)
               if !wanted, best == nil || (x.k, t) < (best!.k, best!.step) {
+                let cls = x.positive[j] ? "Y⁺" : "Y⁻"
                 best = (x.k, t, Counterexample(
                   inputs: x.inputs + [NamedValue("eta", eta), NamedValue("step", Double(t)),
                                       NamedValue("response", Double(j))],
@@ -70,6 +75,14 @@ extension MPOGradientClaims {
               observe(st.t, (0..<x.k).map { log(st.pi[$0]) - logRef[$0] })
             }
           }
+        }
+      }
+    }
+    var counts: [String: Int] = [:]
+    for (mi, model) in ["FS", "TAB"].enumerated() {
+      for (ci, cls) in ["Y⁺", "Y⁻"].enumerated() {
+        for (di, dir) in ["up", "down", "ties"].enumerated() where tally[mi * 6 + ci * 3 + di] > 0 {
+          counts["\(model) \(cls) \(dir)"] = tally[mi * 6 + ci * 3 + di]
         }
       }
     }
