@@ -36,24 +36,52 @@ public struct MPOGradDual: Sendable {
     xs.indices.map { variable(xs[$0], index: $0, count: xs.count) }
   }
 
+  /// The tangent `f(j)` for j < count, written straight into a new array (the operators'
+  /// hot path: `zip(…).map` cost more than the arithmetic).
+  @inline(__always)
+  static func tangent(_ count: Int, _ f: (Int) -> Double) -> [Double] {
+    [Double](unsafeUninitializedCapacity: count) { buf, n in
+      for j in 0..<count { buf[j] = f(j) }
+      n = count
+    }
+  }
+
   public static func + (a: MPOGradDual, b: MPOGradDual) -> MPOGradDual {
-    MPOGradDual(a.v + b.v, zip(a.d, b.d).map { $0 + $1 })
+    a.d.withUnsafeBufferPointer { ad in
+      b.d.withUnsafeBufferPointer { bd in
+        MPOGradDual(a.v + b.v, tangent(min(ad.count, bd.count)) { ad[$0] + bd[$0] })
+      }
+    }
   }
   public static func - (a: MPOGradDual, b: MPOGradDual) -> MPOGradDual {
-    MPOGradDual(a.v - b.v, zip(a.d, b.d).map { $0 - $1 })
+    a.d.withUnsafeBufferPointer { ad in
+      b.d.withUnsafeBufferPointer { bd in
+        MPOGradDual(a.v - b.v, tangent(min(ad.count, bd.count)) { ad[$0] - bd[$0] })
+      }
+    }
   }
   public static func * (a: MPOGradDual, b: MPOGradDual) -> MPOGradDual {
-    MPOGradDual(a.v * b.v, zip(a.d, b.d).map { a.v * $1 + b.v * $0 })
+    a.d.withUnsafeBufferPointer { ad in
+      b.d.withUnsafeBufferPointer { bd in
+        MPOGradDual(a.v * b.v, tangent(min(ad.count, bd.count)) { a.v * bd[$0] + b.v * ad[$0] })
+      }
+    }
   }
   public static func / (a: MPOGradDual, b: MPOGradDual) -> MPOGradDual {
-    MPOGradDual(a.v / b.v, zip(a.d, b.d).map { ($0 * b.v - a.v * $1) / (b.v * b.v) })
+    a.d.withUnsafeBufferPointer { ad in
+      b.d.withUnsafeBufferPointer { bd in
+        MPOGradDual(a.v / b.v, tangent(min(ad.count, bd.count)) { (ad[$0] * b.v - a.v * bd[$0]) / (b.v * b.v) })
+      }
+    }
   }
   public static func + (a: MPOGradDual, c: Double) -> MPOGradDual { MPOGradDual(a.v + c, a.d) }
   public static func - (a: MPOGradDual, c: Double) -> MPOGradDual { MPOGradDual(a.v - c, a.d) }
   public static func * (c: Double, a: MPOGradDual) -> MPOGradDual {
-    MPOGradDual(c * a.v, a.d.map { c * $0 })
+    a.d.withUnsafeBufferPointer { ad in MPOGradDual(c * a.v, tangent(ad.count) { c * ad[$0] }) }
   }
-  public static prefix func - (a: MPOGradDual) -> MPOGradDual { MPOGradDual(-a.v, a.d.map { -$0 }) }
+  public static prefix func - (a: MPOGradDual) -> MPOGradDual {
+    a.d.withUnsafeBufferPointer { ad in MPOGradDual(-a.v, tangent(ad.count) { -ad[$0] }) }
+  }
 
   public var exp: MPOGradDual {
     let e = Glibc.exp(v)
@@ -74,9 +102,14 @@ public struct MPOGradDual: Sendable {
     var s = 0.0
     for x in xs { s += Glibc.exp(x.v - m) }
     var d = [Double](repeating: 0, count: count)
-    for x in xs {
-      let p = Glibc.exp(x.v - m) / s
-      for j in 0..<count { d[j] += p * x.d[j] }
+    d.withUnsafeMutableBufferPointer { dd in
+      for x in xs {
+        let p = Glibc.exp(x.v - m) / s
+        x.d.withUnsafeBufferPointer { xd in
+          precondition(xd.count >= count, "logSumExp: tangent count \(xd.count) < count \(count)")
+          for j in 0..<count { dd[j] += p * xd[j] }
+        }
+      }
     }
     return MPOGradDual(m + Glibc.log(s), d)
   }

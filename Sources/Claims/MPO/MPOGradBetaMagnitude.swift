@@ -80,21 +80,24 @@ extension MPOGradientClaims {
             let sat = e.m * sigmoidValue(e.m) > 1
             if sat { satTested += 1 } else { unsatTested += 1 }
             if abs(dG) <= 1e-12 * (1 + g) { ties += 1; continue }
-            let desc = "|Y+| = \(np), |Y-| = \(nn), r = \(rew.map(formatNumber)), β = \(beta): G = \(g), "
-              + "∂G/∂β = \(dG), m = \(e.m), mσ(m) = \(e.m * sigmoidValue(e.m))"
+            // Formatted only where kept (formatting every point cost more than the check).
+            func desc() -> String {
+              "|Y+| = \(np), |Y-| = \(nn), r = \(rew.map(formatNumber)), β = \(beta): G = \(g), "
+                + "∂G/∂β = \(dG), m = \(e.m), mσ(m) = \(e.m * sigmoidValue(e.m))"
+            }
             if dG < 0 {
-              if sat && holding == nil { holding = desc }
+              if sat && holding == nil { holding = desc() }
               continue
             }
             increasing += 1
             if !sat {
-              if failingUnsat == nil { failingUnsat = desc }
+              if failingUnsat == nil { failingUnsat = desc() }
               continue
             }
             satIncreasing += 1
             let size = np + nn
             if worst == nil || (size, beta) < (worst!.size, worst!.beta) {
-              worst = (size, beta, desc, Counterexample(
+              worst = (size, beta, desc(), Counterexample(
                 inputs: [NamedValue("beta", beta)] + rew.indices.map { NamedValue("r[\($0)]", rew[$0]) }
                   + positive.indices.map { NamedValue("inY+[\($0)]", positive[$0] ? 1 : 0) },
                 detail: "∂G/∂β = \(dG) > 0 in the saturated region (m = \(e.m), mσ(m) = \(e.m * sigmoidValue(e.m)))"))

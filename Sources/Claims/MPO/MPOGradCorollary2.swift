@@ -31,7 +31,6 @@ extension MPOGradientClaims {
   ) -> CheckOutcome {
     let n = fixed == nil ? ctx.count(full: 200, quick: 1) : 1
     let steps = ctx.count(full: 10_000, quick: 1_000)
-    let eps = Double.ulpOfOne
     var firstStepFailure: Counterexample?
     var laterFailure: Counterexample?
     var firstExceed: [Int] = []
@@ -52,49 +51,25 @@ extension MPOGradientClaims {
       var sumR = sumE
       var tabE = sumE
       var tabR = sumE
-      for (idx, st0) in states.enumerated() {
-        var st = st0
-        st.eta = eta
-        let k = st.nPos + st.nNeg
-        var exceeded: Int?
-        MPOGradTrajectory.runFS(
-          [Double](repeating: 0, count: k), logWeights: st.logWeights, positive: st.positive,
-          eta: eta, steps: steps
-        ) { t, s in
-          let f = formula(t, eta, st.nPos, st.nNeg, st.wPos, st.wNeg)
-          var e = 0.0
-          for i in 0..<st.nPos { e = max(e, abs(s[i] - f)) }
-          let tol = 8 * Double(t) * eps * (1 + abs(f))
-          if e > tol && exceeded == nil {
-            exceeded = t
-            let cx = Counterexample(
-              inputs: st.inputs + [NamedValue("instance", Double(idx)), NamedValue("t", Double(t))],
-              detail: "GD s_pos(\(t)) = \(s[0]) vs formula \(f): e = \(e) > 8tε(1 + tc) = \(tol)",
-              residual: e, tolerance: tol)
-            if t == 1 { if firstStepFailure == nil { firstStepFailure = cx } } else if laterFailure == nil {
-              laterFailure = cx
-            }
-          }
-          if let ti = times.firstIndex(of: t) {
-            sumE[ti] += e
-            sumR[ti] += e / abs(f)
-            maxGap = max(maxGap, abs(s[0] - s[k - 1]))
-          }
+      // Instances are independent: runs on both cores, summed and reported in instance order
+      // (the serial order), so the table does not depend on the schedule.
+      let list = states
+      let perInstance = MPOParallelMap.map(list.count) { idx in
+        linearTrajectoryInstance(ctx, list[idx], idx: idx, eta: eta, steps: steps, times: times, formula: formula)
+      }
+      for o in perInstance {
+        for ti in times.indices {
+          sumE[ti] += o.fsE[ti]
+          sumR[ti] += o.fsR[ti]
+          tabE[ti] += o.tabE[ti]
+          tabR[ti] += o.tabR[ti]
         }
-        if let x = exceeded { firstExceed.append(x) }
-        // TAB variant (β = 1, M = K, θ = θ_ref: all scores 0), reported only.
-        var rr = ctx.stream("cor2 TAB", index: UInt64(idx))
-        let logRef = rr.dirichlet([Double](repeating: 1, count: k)).map { log(max($0, 1e-300)) }
-        MPOGradTrajectory.runTAB(
-          theta0: logRef, logRef: logRef, k: k, beta: 1, logWeights: st.logWeights, positive: st.positive,
-          eta: eta, steps: steps
-        ) { t, s in
-          if let ti = times.firstIndex(of: t) {
-            let f = formula(t, eta, st.nPos, st.nNeg, st.wPos, st.wNeg)
-            let e = (0..<st.nPos).map { abs(s[$0] - f) }.max() ?? 0
-            tabE[ti] += e
-            tabR[ti] += e / abs(f)
+        for g in o.gaps { maxGap = max(maxGap, g) }
+        if let x = o.exceeded {
+          if x == 1 { if firstStepFailure == nil { firstStepFailure = o.cx } } else if laterFailure == nil {
+            laterFailure = o.cx
           }
+          firstExceed.append(x)
         }
       }
       let dn = Double(states.count)
@@ -120,5 +95,62 @@ extension MPOGradientClaims {
         notes: notes)
     }
     return CheckOutcome(verdict: .confirmed, summary: "\(claim): every step within 8tε(1 + tc)", notes: notes)
+  }
+
+  /// One instance's FS run (errors at the table times, first exceedance of the exact tolerance
+  /// with its counterexample, the premise gaps) and its TAB variant (errors at the table times).
+  static func linearTrajectoryInstance(
+    _ ctx: CheckContext, _ st0: Lemma8State, idx: Int, eta: Double, steps: Int, times: [Int],
+    formula: TrajectoryFormula
+  ) -> (fsE: [Double], fsR: [Double], tabE: [Double], tabR: [Double], gaps: [Double], exceeded: Int?,
+        cx: Counterexample?)
+  {
+    let eps = Double.ulpOfOne
+    var fsE = [Double](repeating: 0, count: times.count)
+    var fsR = fsE
+    var tabE = fsE
+    var tabR = fsE
+    var gaps: [Double] = []
+    var exceeded: Int?
+    var cx: Counterexample?
+    var st = st0
+    st.eta = eta
+    let k = st.nPos + st.nNeg
+    MPOGradTrajectory.runFS(
+      [Double](repeating: 0, count: k), logWeights: st.logWeights, positive: st.positive,
+      eta: eta, steps: steps
+    ) { t, s in
+      let f = formula(t, eta, st.nPos, st.nNeg, st.wPos, st.wNeg)
+      var e = 0.0
+      for i in 0..<st.nPos { e = max(e, abs(s[i] - f)) }
+      let tol = 8 * Double(t) * eps * (1 + abs(f))
+      if e > tol && exceeded == nil {
+        exceeded = t
+        cx = Counterexample(
+          inputs: st.inputs + [NamedValue("instance", Double(idx)), NamedValue("t", Double(t))],
+          detail: "GD s_pos(\(t)) = \(s[0]) vs formula \(f): e = \(e) > 8tε(1 + tc) = \(tol)",
+          residual: e, tolerance: tol)
+      }
+      if let ti = times.firstIndex(of: t) {
+        fsE[ti] = e
+        fsR[ti] = e / abs(f)
+        gaps.append(abs(s[0] - s[k - 1]))
+      }
+    }
+    // TAB variant (β = 1, M = K, θ = θ_ref: all scores 0), reported only.
+    var rr = ctx.stream("cor2 TAB", index: UInt64(idx))
+    let logRef = rr.dirichlet([Double](repeating: 1, count: k)).map { log(max($0, 1e-300)) }
+    MPOGradTrajectory.runTAB(
+      theta0: logRef, logRef: logRef, k: k, beta: 1, logWeights: st.logWeights, positive: st.positive,
+      eta: eta, steps: steps, times: Set(times)
+    ) { t, s in
+      if let ti = times.firstIndex(of: t) {
+        let f = formula(t, eta, st.nPos, st.nNeg, st.wPos, st.wNeg)
+        let e = (0..<st.nPos).map { abs(s[$0] - f) }.max() ?? 0
+        tabE[ti] = e
+        tabR[ti] = e / abs(f)
+      }
+    }
+    return (fsE, fsR, tabE, tabR, gaps, exceeded, cx)
   }
 }

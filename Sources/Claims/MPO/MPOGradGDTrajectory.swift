@@ -64,8 +64,9 @@ extension MPOGradientClaims {
     let main = MPOGradGDTrajectoryRuns.settings(
       ctx, instances: ctx.count(full: 100, quick: 1), extraResponses: ctx.mode == .full ? [0, 4] : [0])
     let extra = MPOGradGDTrajectoryRuns.settings(ctx, instances: ctx.count(full: 10, quick: 0), alpha: 5)
-    let runs = main.map { gdRun($0, steps: steps) }
-    let reported = extra.map { gdRun($0, steps: steps) }
+    // Runs are independent (pure in their setting): both cores, results in order.
+    let runs = MPOParallelMap.map(main.count) { gdRun(main[$0], steps: steps) }
+    let reported = MPOParallelMap.map(extra.count) { gdRun(extra[$0], steps: steps) }
     var notes: [String] = []
     let worst = runs.max { $0.lambdaL < $1.lambdaL }
     for (beta, eta) in MPOGradGDTrajectoryRuns.betaEta {

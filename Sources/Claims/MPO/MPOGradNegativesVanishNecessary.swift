@@ -29,28 +29,41 @@ extension MPOGradientClaims {
     let epsilons = [1e-2, 1e-4, 1e-8]
     let slack = 1 + 8 * Double.ulpOfOne
     var meeting = [0, 0, 0]
-    func test(_ cls: String, _ g: [Double], _ pw: [Double], _ positive: [Bool], _ inputs: @autoclosure () -> [NamedValue]) {
-      let gn = g.map { abs($0) }.max() ?? 0
-      let pn = zip(pw, positive).filter { !$0.1 }.map(\.0).max() ?? 0
+    // Class names per ε, formatted once per class (not once per GD step).
+    func labels(_ cls: String) -> [String] { epsilons.map { "\(cls), ε = \($0)" } }
+    func test(_ labels: [String], _ g: [Double], _ pw: [Double], _ positive: [Bool], _ inputs: @autoclosure () -> [NamedValue]) {
+      // max |g_i| and max over Y⁻ of p^weighted, as Array.max() takes them (first element,
+      // then every later one that compares greater), without intermediate arrays.
+      var gn = 0.0
+      for i in g.indices { let v = abs(g[i]); if i == 0 || gn < v { gn = v } }
+      var pn = 0.0
+      var anyNegative = false
+      for i in pw.indices where !positive[i] {
+        if !anyNegative || pn < pw[i] { pn = pw[i] }
+        anyNegative = true
+      }
       for (ei, e) in epsilons.enumerated() where gn <= e {
         meeting[ei] += 1
-        tally.record("\(cls), ε = \(e)", passed: pn <= e * slack, residual: pn, allowed: e * slack,
+        tally.record(labels[ei], passed: pn <= e * slack, residual: pn, allowed: e * slack,
           reason: "ε, 8 ulps relative for rounding", inputs: inputs(),
           detail: "‖∇_s L‖∞ = \(gn) ≤ ε but max p^weighted on Y⁻ = \(pn)")
       }
     }
     let n = ctx.count(full: 10_000, quick: 1_000)
+    let fsLabels = labels("GRAD-IN (FS)")
+    let tabLabels = [1.0: labels("GD iterates (TAB, β = 1)"), 0.1: labels("GD iterates (TAB, β = 0.1)")]
     for i in 0..<n {
       let x = MPOGradInputs.instance(ctx, i)
       let g = gradient(x.scores, x.logWeights, x.positive)
       let pw = MPOGradLemmas.weightedProbabilities(scores: x.scores, weights: x.weights, positive: x.positive).weighted
-      test("GRAD-IN (FS)", g, pw, x.positive, x.inputs)
+      test(fsLabels, g, pw, x.positive, x.inputs)
     }
     let settings = MPOGradGDTrajectoryRuns.settings(ctx, instances: ctx.count(full: 100, quick: 1))
     let steps = ctx.count(full: 10_000, quick: 1_000)
     for s in settings {
+      let sLabels = tabLabels[s.beta == 1 ? 1.0 : 0.1]!
       MPOGradGDTrajectoryRuns.run(s, steps: steps) { st in
-        test("GD iterates (TAB, \(s.beta == 1 ? "β = 1" : "β = 0.1"))", st.scoreGradient, st.pWeighted, s.positive,
+        test(sLabels, st.scoreGradient, st.pWeighted, s.positive,
              [NamedValue("instance", Double(s.instance)), NamedValue("M", Double(s.m)), NamedValue("alpha", s.alpha),
               NamedValue("beta", s.beta), NamedValue("eta", s.eta), NamedValue("t", Double(st.t))])
       }

@@ -36,7 +36,7 @@ extension MPOGradientClaims {
   static func thm5Check(_ ctx: CheckContext, target perturb: ([Double]) -> [Double]) -> CheckOutcome {
     var tally = Tally()
     let eps = Double.ulpOfOne
-    func infNorm(_ v: [Double]) -> Double { v.map { abs($0) }.max() ?? 0 }
+    @Sendable func infNorm(_ v: [Double]) -> Double { v.map { abs($0) }.max() ?? 0 }
     // (a) Sufficiency.
     let na = ctx.count(full: 10_000, quick: 300)
     var r = ctx.stream("thm5 (a)")
@@ -62,17 +62,19 @@ extension MPOGradientClaims {
           detail: "‖∇_θ‖∞ = \(infNorm(g))")
       }
     }
-    // (b) Necessity along descent: η = 0.5, ≤ 2·10⁴ steps, stop at ‖∇‖∞ ≤ 1e-12.
+    // (b) Necessity along descent: η = 0.5, ≤ 2·10⁴ steps, stop at ‖∇‖∞ ≤ 1e-12. The runs are
+    // independent (own indexed streams): computed on both cores, recorded in run order.
     let nb = ctx.count(full: 100, quick: 2)
     var reached: [Int] = []
-    for i in 0..<nb {
+    let bRuns = MPOParallelMap.map(nb) { i -> [(model: String, hits: [(gn: Double, dev: Double)])] in
       let x = MPOGradInputs.instance(ctx, i, label: "thm5 (b)")
+      var out: [(model: String, hits: [(gn: Double, dev: Double)])] = []
       for model in ["FS", "TAB"] {
         var s = x.scores
         var rr = ctx.stream("thm5 (b) TAB", index: UInt64(i))
         let logRef = rr.dirichlet([Double](repeating: 1, count: x.m)).map { log(max($0, 1e-300)) }
         var theta = logRef.map { $0 + Strata.uniform(&rr, -1, 1) }
-        var count = 0
+        var hits: [(gn: Double, dev: Double)] = []
         for _ in 0..<20_000 {
           let g: [Double]
           let pm: [Double]
@@ -85,31 +87,43 @@ extension MPOGradientClaims {
           }
           let gn = infNorm(g)
           if gn <= 1e-10 {
-            count += 1
-            let dev = infNorm(zip(pm, x.target).map { $0 - $1 })
-            tally.record("(b) \(model) near-stationary iterates", passed: dev <= 1e-9, residual: dev,
-              allowed: 1e-9, reason: "catalog: ‖∇‖∞ ≤ 1e-10 ⇒ ‖p^model − p^target‖∞ ≤ 1e-9",
-              inputs: x.inputs, detail: "‖∇‖∞ = \(gn) but ‖p^model − p^target‖∞ = \(dev)")
+            hits.append((gn, infNorm(zip(pm, x.target).map { $0 - $1 })))
           }
           if gn <= 1e-12 { break }
           if model == "FS" { MPOGradModels.step(&s, g, eta: 0.5) } else { MPOGradModels.step(&theta, g, eta: 0.5) }
         }
-        reached.append(count)
+        out.append((model, hits))
+      }
+      return out
+    }
+    for i in 0..<nb {
+      for (model, hits) in bRuns[i] {
+        for (gn, dev) in hits {
+          tally.record("(b) \(model) near-stationary iterates", passed: dev <= 1e-9, residual: dev,
+            allowed: 1e-9, reason: "catalog: ‖∇‖∞ ≤ 1e-10 ⇒ ‖p^model − p^target‖∞ ≤ 1e-9",
+            inputs: MPOGradInputs.instance(ctx, i, label: "thm5 (b)").inputs,
+            detail: "‖∇‖∞ = \(gn) but ‖p^model − p^target‖∞ = \(dev)")
+        }
+        reached.append(hits.count)
       }
     }
-    // (c) Necessity at random points.
+    // (c) Necessity at random points (independent points: both cores, recorded in order).
     let nc = ctx.count(full: 100_000, quick: 1_000)
-    for i in 0..<nc {
+    let cPoints = MPOParallelMap.map(nc) { i -> (dev: Double, gn: Double) in
       let x = MPOGradInputs.instance(ctx, i % na)
       var rr = ctx.stream("thm5 (c)", index: UInt64(i))
       let s = (0..<x.k).map { _ in Strata.uniform(&rr, -20, 20) }
       let (l, lp) = MPOGradReference.infoNCA(MPOGradDual.variables(s), target: x.target)
       let dev = infNorm(zip(lp.map { exp($0.v) }, x.target).map { $0 - $1 })
+      return (dev, dev > 1e-6 ? infNorm(l.d) : 0)
+    }
+    for i in 0..<nc {
+      let (dev, gn) = cPoints[i]
       if dev > 1e-6 {
-        let gn = infNorm(l.d)
         tally.record("(c) random points off the target", passed: gn >= 1e-12, residual: max(0, 1e-12 - gn), allowed: 1e-12,
           reason: "catalog: no point with ‖p^model − p^target‖∞ > 1e-6 has ‖∇‖∞ < 1e-12",
-          inputs: x.inputs, detail: "‖∇‖∞ = \(gn) < 1e-12 at ‖p^model − p^target‖∞ = \(dev)")
+          inputs: MPOGradInputs.instance(ctx, i % na).inputs,
+          detail: "‖∇‖∞ = \(gn) < 1e-12 at ‖p^model − p^target‖∞ = \(dev)")
       }
     }
     return tally.outcome(

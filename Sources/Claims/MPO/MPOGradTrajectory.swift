@@ -45,14 +45,16 @@ enum MPOGradTrajectory {
   }
 
   /// TAB gradient descent (π_θ = softmax(θ), scores β(log π_θ − log π_ref) on the first K):
-  /// `observe(t, scores)` after each step.
+  /// `observe(t, scores)` after each step, or only after the steps in `times` when given (the
+  /// scores are then computed at those steps only).
   static func runTAB(
     theta0: [Double], logRef: [Double], k: Int, beta: Double, logWeights lw: [Double],
-    positive: [Bool], eta: Double, steps: Int, observe: (Int, [Double]) -> Void
+    positive: [Bool], eta: Double, steps: Int, times: Set<Int>? = nil, observe: (Int, [Double]) -> Void
   ) {
     // The lean TAB driver (MPOGradTabRun, property-tested against MPOGradModels.tabGradient).
     MPOGradTabRun.run(theta0: theta0, logRef: logRef, k: k, beta: beta, logWeights: lw, positive: positive,
                       eta: eta, steps: steps) { st in
+      if let times, !times.contains(st.t) { return }
       observe(st.t, (0..<k).map { beta * (log(st.pi[$0]) - logRef[$0]) })
     }
   }

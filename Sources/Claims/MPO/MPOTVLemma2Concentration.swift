@@ -27,25 +27,29 @@ extension MPOConvergenceClaims {
     statement: "With probability ≥ 1 − δ, (2/m0)‖μ̂n − μ⋆‖ ≤ (C1·R/m0)·√((k + log(1/δ))/n), "
       + "C1 universal (independent of n, k, δ and the family)."
   ) { ctx in
-    var cells: [MPOTVMeanCell] = []
     let reps = ctx.count(full: 2000, quick: 200)
+    var specs: [(k: Int, f: Int, n: Int)] = []
     for k in MPOTVSim.ks(ctx) {
       for f in 0..<MPOTVSim.familyCount(ctx) {
-        let fam = MPOTVSim.family(ctx, k: k, index: f)
-        let p = fam.probabilities(fam.thetaStar)
-        let mu = fam.mean(p)
-        for n in MPOTVSim.ns {
-          var r = ctx.stream("mpo.lemma2.concentration/k\(k)/f\(f)", index: UInt64(n))
-          var errs: [Double] = []
-          errs.reserveCapacity(reps)
-          for _ in 0..<reps {
-            let c = MPOTVSampler.multinomial(n, p, &r)
-            let muHat = MPOTVExpFamilyMLE.empiricalMean(fam, counts: c)
-            errs.append(MPOTVLinearAlgebra.norm(zip(muHat, mu).map { $0 - $1 }))
-          }
-          cells.append(MPOTVMeanCell(k: k, family: f, n: n, radius: fam.radius, errors: errs))
-        }
+        for n in MPOTVSim.ns { specs.append((k, f, n)) }
       }
+    }
+    // Each cell draws from its own stream: cells on both cores, in the serial order.
+    let list = specs
+    let cells = MPOParallelMap.map(list.count) { i -> MPOTVMeanCell in
+      let (k, f, n) = list[i]
+      let fam = MPOTVSim.family(ctx, k: k, index: f)
+      let p = fam.probabilities(fam.thetaStar)
+      let mu = fam.mean(p)
+      var r = ctx.stream("mpo.lemma2.concentration/k\(k)/f\(f)", index: UInt64(n))
+      var errs: [Double] = []
+      errs.reserveCapacity(reps)
+      for _ in 0..<reps {
+        let c = MPOTVSampler.multinomial(n, p, &r)
+        let muHat = MPOTVExpFamilyMLE.empiricalMean(fam, counts: c)
+        errs.append(MPOTVLinearAlgebra.norm(zip(muHat, mu).map { $0 - $1 }))
+      }
+      return MPOTVMeanCell(k: k, family: f, n: n, radius: fam.radius, errors: errs)
     }
     var r = ctx.stream("mpo.lemma2.concentration/bootstrap")
     return try concentrationOutcome(cells, resamples: ctx.count(full: 1000, quick: 200), random: &r)

@@ -81,11 +81,24 @@ struct MPOTVSim: Sendable {
   }
 
   private static let cache = Mutex<[String: MPOTVSim]>([:])
+  /// Held while TV-SIM is computed, so that two claims starting together on the runner's two
+  /// workers compute it once (the second waits for the first's result instead of repeating it).
+  private static let computing = Mutex<Void>(())
 
   /// TV-SIM for this seed and mode, computed once.
   static func shared(_ ctx: CheckContext) -> MPOTVSim {
     let key = "\(ctx.seed)/\(ctx.mode.rawValue)"
     if let hit = cache.withLock({ $0[key] }) { return hit }
+    return computing.withLock { _ in
+      if let hit = cache.withLock({ $0[key] }) { return hit }
+      let sim = simulate(ctx)
+      cache.withLock { $0[key] = sim }
+      return sim
+    }
+  }
+
+  /// Computes TV-SIM (uncached).
+  static func simulate(_ ctx: CheckContext) -> MPOTVSim {
     var fams: [Int: [MPOTVFamily]] = [:]
     var tasks: [(k: Int, f: Int, n: Int, fam: MPOTVFamily)] = []
     for k in ks(ctx) {
@@ -110,8 +123,6 @@ struct MPOTVSim: Sendable {
     let cells = tasks.indices.map { i in
       MPOTVCell(k: tasks[i].k, family: tasks[i].f, n: tasks[i].n, reps: done[i] ?? [])
     }
-    let sim = MPOTVSim(families: fams, cells: cells, ks: ks(ctx), ns: ns)
-    cache.withLock { $0[key] = sim }
-    return sim
+    return MPOTVSim(families: fams, cells: cells, ks: ks(ctx), ns: ns)
   }
 }
