@@ -203,12 +203,9 @@ public enum AlignmentObjectives {
         data: try pairs(spec, samples))
     // Set level.
     case "MPO":
-      if try flag(SweepKey.referenceFree, of: spec) {
-        return ReferenceFreeSetAdapter(
-          label: label, objective: MPO(beta: try hp("beta")), data: try sets(spec, samples))
-      }
       return SetAdapter(
-        label: label, objective: MPO(beta: try hp("beta")), data: try sets(spec, samples))
+        label: label, objective: MPO(beta: try hp("beta")), data: try sets(spec, samples),
+        referenceFree: try flag(SweepKey.referenceFree, of: spec))
     // Rankings.
     case "PlackettLuce":
       guard spec.feedback == .fullRankings else { return nil }

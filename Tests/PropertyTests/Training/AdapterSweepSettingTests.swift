@@ -26,8 +26,7 @@ import Training
     -> FeedbackDataset<SetPartitionItem>
   {
     let o = try AlignmentObjectives.make(spec, samples: s)
-    if let a = o as? SetAdapter<MPO> { return a.data }
-    return try #require(o as? ReferenceFreeSetAdapter<MPO>).data
+    return try #require(o as? SetAdapter<MPO>).data
   }
 
   /// Random scores for `keys` (token log-probabilities in [−1.8, −0.3], value logits
