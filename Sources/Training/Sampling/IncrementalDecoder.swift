@@ -86,15 +86,9 @@ public final class IncrementalDecoder<S: ModelScalar> {
   @_specialize(where S == Float)
   func prefillRows(sequences: [Int], prompts: [[Int]]) throws(ModelError) -> UnsafePointer<S> {
     let config = model.config
-    try ModelError.require(
-      prompts.count == sequences.count, "prompts.count", prompts.count,
-      "must equal sequences.count = \(sequences.count)")
     defer { for s in sequences where s >= 0 && s < capacity { work.seen[s] = false } }
-    for (i, s) in sequences.enumerated() {
-      try ModelError.require(
-        s >= 0 && s < capacity, "sequences[\(i)]", s, "must lie in 0..<capacity = \(capacity)")
-      try ModelError.require(!work.seen[s], "sequences[\(i)]", s, "must be distinct")
-      work.seen[s] = true
+    try markSequences(sequences, inputs: prompts.count, name: "prompts")
+    for s in sequences {
       try ModelError.require(positions[s] == 0, "positions[\(s)]", positions[s], "must be 0")
     }
     let logProbs = work.logProbs
@@ -124,20 +118,29 @@ public final class IncrementalDecoder<S: ModelScalar> {
     return UnsafePointer(logProbs.pointer)
   }
 
-  /// ``step(sequences:tokens:)`` without the copy: the log-probabilities of row r are
-  /// `result[r·V ..< (r+1)·V]`, valid until the next step of this decoder.
-  @_specialize(where S == Float)
-  func stepRows(sequences: [Int], tokens: [Int]) throws(ModelError) -> UnsafePointer<S> {
-    let config = model.config
+  /// Checks that `inputs` (the count of the argument `name`) has one entry per sequence and
+  /// that the sequences are distinct slots of this decoder, marking each seen (the caller's
+  /// `defer` clears the marks, also after a throw).
+  private func markSequences(_ sequences: [Int], inputs: Int, name: String) throws(ModelError) {
     try ModelError.require(
-      tokens.count == sequences.count, "tokens.count", tokens.count,
+      inputs == sequences.count, "\(name).count", inputs,
       "must equal sequences.count = \(sequences.count)")
-    defer { for s in sequences where s >= 0 && s < capacity { work.seen[s] = false } }
     for (i, s) in sequences.enumerated() {
       try ModelError.require(
         s >= 0 && s < capacity, "sequences[\(i)]", s, "must lie in 0..<capacity = \(capacity)")
       try ModelError.require(!work.seen[s], "sequences[\(i)]", s, "must be distinct")
       work.seen[s] = true
+    }
+  }
+
+  /// ``step(sequences:tokens:)`` without the copy: the log-probabilities of row r are
+  /// `result[r·V ..< (r+1)·V]`, valid until the next step of this decoder.
+  @_specialize(where S == Float)
+  func stepRows(sequences: [Int], tokens: [Int]) throws(ModelError) -> UnsafePointer<S> {
+    let config = model.config
+    defer { for s in sequences where s >= 0 && s < capacity { work.seen[s] = false } }
+    try markSequences(sequences, inputs: tokens.count, name: "tokens")
+    for (i, s) in sequences.enumerated() {
       try ModelError.require(
         positions[s] < config.context, "positions[\(s)]", positions[s],
         "must be < context = \(config.context)")
