@@ -10,36 +10,11 @@ import Training
   /// Papers whose empirical claims are all registered.
   static let completePapers: Set<Paper> = Set(Paper.allCases)
 
-  /// Empirical catalog ids per paper (nil when shared/ is not beside the checkout).
+  /// Empirical catalog ids per paper, in catalog order (nil when shared/ is not beside the
+  /// checkout): by id, or by the entry's `- Kind: empirical` line (mappo.no-extra-compute),
+  /// read by the analytic registry test's catalog parser.
   static func catalogEmpiricalIDs() -> [Paper: [String]]? {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let dir = root.deletingLastPathComponent().appendingPathComponent("shared/claims")
-    guard FileManager.default.fileExists(atPath: dir.path) else { return nil }
-    var out: [Paper: [String]] = [:]
-    for p in Paper.allCases {
-      guard
-        let text = try? String(
-          contentsOf: dir.appendingPathComponent("\(p.rawValue).md"), encoding: .utf8)
-      else { continue }
-      // By id, or by the entry's `- Kind: empirical` line (mappo.no-extra-compute).
-      var ids: [String] = []
-      var current: String?
-      for line in text.split(separator: "\n") {
-        if line.hasPrefix("### \(p.rawValue).") {
-          let id = String(line.dropFirst(4)).trimmingCharacters(in: .whitespaces)
-          current = id
-          if id.contains("empirical") || id.contains(".emp.") { ids.append(id) }
-        } else if let id = current, line.hasPrefix("- Kind:") {
-          if line.trimmingCharacters(in: .whitespaces) == "- Kind: empirical", !ids.contains(id) {
-            ids.append(id)
-          }
-          current = nil
-        }
-      }
-      out[p] = ids
-    }
-    return out
+    ClaimRegistryTests.catalogIDs()?.mapValues { $0.filter(ClaimRegistryTests.isEmpirical) }
   }
 
   @Test func registryMatchesTheCatalog() throws {
