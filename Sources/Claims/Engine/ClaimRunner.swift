@@ -9,6 +9,7 @@
 // check does not hold back the others); 3) simplicity (Dispatch's concurrentPerform and
 // one Mutex, no queues of our own).
 import Dispatch
+import Numerics
 import Synchronization
 
 /// Runs claims' checks.
@@ -16,8 +17,23 @@ public enum ClaimRunner {
   /// The number of worker threads used by default: the two cores the project targets.
   public static let defaultWorkers = 2
 
-  /// Runs one claim.
+  /// OpenBLAS threads while checks run: one. GSL's own BLAS calls (e.g. inside
+  /// `gsl_eigen_symm`) resolve to OpenBLAS's CBLAS symbols in this process, and with more than
+  /// one OpenBLAS thread their rounding depends on the thread count (measured:
+  /// mappo.lipschitz.map-vs-dpo's Nelder–Mead argmax and one accepted supremum differ between
+  /// 1 and 2 threads), so a report would depend on the machine's core count. Idle OpenBLAS
+  /// threads also spin (27 s of system time in that one check on two cores), taking the core
+  /// the second worker needs. The checks' own parallelism is `workers`.
+  public static let blasThreads = 1
+
+  /// Sets OpenBLAS to `blasThreads` unless it already is (the setting is process-wide).
+  static func pinBLASThreads() {
+    if BLAS.threadCount != blasThreads { BLAS.setThreadCount(blasThreads) }
+  }
+
+  /// Runs one claim (OpenBLAS pinned to `blasThreads`).
   public static func run(_ claim: Claim, seed: UInt64, mode: CheckContext.Mode) -> ClaimResult {
+    pinBLASThreads()
     let clock = ContinuousClock()
     let start = clock.now
     let outcome: CheckOutcome
@@ -43,6 +59,7 @@ public enum ClaimRunner {
     onStart: (@Sendable (_ index: Int, _ claim: Claim) -> Void)? = nil
   ) -> [ClaimResult] {
     let threads = max(1, min(workers, claims.count))
+    pinBLASThreads()
     let state = Mutex<(next: Int, results: [Int: ClaimResult])>((0, [:]))
     DispatchQueue.concurrentPerform(iterations: threads) { _ in
       while true {

@@ -36,8 +36,8 @@ enum VerifyBinary {
   }
 
   /// Runs `verify args…` with `input` on stdin (through temporary files, so neither side can
-  /// block on a full pipe).
-  static func run(_ args: [String], input: Data = Data()) throws -> Output {
+  /// block on a full pipe) and `environment` added to this process's environment.
+  static func run(_ args: [String], input: Data = Data(), environment: [String: String] = [:]) throws -> Output {
     guard let path else { throw CocoaError(.fileNoSuchFile) }
     let tmp = FileManager.default.temporaryDirectory
       .appendingPathComponent("aligncheck-cli-\(UUID().uuidString)")
@@ -52,6 +52,9 @@ enum VerifyBinary {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: path)
     p.arguments = args
+    if !environment.isEmpty {
+      p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     p.standardInput = try FileHandle(forReadingFrom: inURL)
     p.standardOutput = try FileHandle(forWritingTo: outURL)
     p.standardError = try FileHandle(forWritingTo: errURL)

@@ -51,6 +51,24 @@ struct VerifyReportCLITests {
     #expect(!text.contains("seconds"))
   }
 
+  /// GSL's BLAS calls go to OpenBLAS, whose rounding depends on its thread count: before the
+  /// runner pinned it (ClaimRunner.blasThreads), this claim's quick report differed between
+  /// OPENBLAS_NUM_THREADS=1 and 2 (a Nelder–Mead argmax moved), so a report depended on the core count.
+  @Test("report --format json: the OpenBLAS thread count of the environment does not change the bytes")
+  func blasThreadsDoNotChangeReport() throws {
+    var reports: [Data] = []
+    for threads in ["1", "2"] {
+      let d = Self.tempDir()
+      defer { try? FileManager.default.removeItem(at: d) }
+      let out = try VerifyBinary.run(
+        ["report", "--format", "json", "--out", d.path, "--quick", "--quiet", "mappo.lipschitz.map-vs-dpo"],
+        environment: ["OPENBLAS_NUM_THREADS": threads])
+      #expect(out.status == 0, "stderr: \(out.stderr)")
+      reports.append(try Data(contentsOf: d.appendingPathComponent("mappo.json")))
+    }
+    #expect(reports[0] == reports[1])
+  }
+
   @Test("report --format html: index and paper pages, inline SVG plot, no partial leftovers")
   func html() throws {
     let d = Self.tempDir()
