@@ -140,7 +140,8 @@ public enum PriorFineTuneStage {
     try AlignmentObjectives.neededPriors(specs).map { v in
       let name = checkpointName(v)
       let model: Transformer<Float>
-      if let done = try store.load(FloatBits.self, kind: "prior", seed: context.seedIndex, name: name)
+      if let done = try store.load(
+        FloatBits.self, kind: "prior", seed: context.seedIndex, name: name)
       {
         model = try Transformer<Float>(config: context.reference.config)
         try model.parameters.setValues(done.floats)

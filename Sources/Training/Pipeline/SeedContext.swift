@@ -37,8 +37,8 @@ public final class SeedContext {
   private var dedicated: [String: (samples: [PromptSamples], scorer: SequenceScorer<Float>)] = [:]
   /// The sample sets and scorers of the PIPA data-source sweeps, set before the runs
   /// (``PIPADataSweepStages``; ``sweepSamples(for:)``).
-  var sweepSampleSets: [SweepSampleSource: (samples: [PromptSamples], scorer: SequenceScorer<Float>)] =
-    [:]
+  var sweepSampleSets:
+    [SweepSampleSource: (samples: [PromptSamples], scorer: SequenceScorer<Float>)] = [:]
   private let lock = NSLock()
 
   public init(

@@ -9,9 +9,10 @@
 // - after SFT this stage draws, from that model, as many samples per training prompt at the
 //   same temperature as the runs' self data (the shifted specs' samples without the key:
 //   the shared samples, or their own n and T's), on its own stream
-//   (``PipelineStream/shiftedSamples``), measures the model's greedy test and validation accuracy (the entry's measure of the shift), and checkpoints
-//   both as `shifted-samples.ckpt`; the verifier labels the samples on load (answer and step
-//   labels, as the shared samples get them).
+//   (``PipelineStream/shiftedSamples``), measures the model's greedy test and validation
+//   accuracy (the entry's measure of the shift), and checkpoints both as
+//   `shifted-samples.ckpt`; the verifier labels the samples on load (answer and step labels,
+//   as the shared samples get them).
 // It runs at the alignment runs' BLAS thread count, like ``StepValueStage``.
 import Numerics
 
@@ -91,8 +92,9 @@ enum ShiftedSampleStage {
   /// SFT model (``SeedContext/reference``).
   static func prepare(
     for specs: [RunSpec], context: SeedContext, sft: SFTRecord, store: CheckpointStore
-  ) throws -> (samples: [PromptSamples], scorer: SequenceScorer<Float>, record: ShiftedSamplesRecord)?
-  {
+  ) throws -> (
+    samples: [PromptSamples], scorer: SequenceScorer<Float>, record: ShiftedSamplesRecord
+  )? {
     let settings = context.settings
     let shifted = specs.filter { (try? AlignmentObjectives.shiftedSamples($0)) == true }
     guard let first = shifted.first else { return nil }
@@ -119,7 +121,9 @@ enum ShiftedSampleStage {
     let (model, half) = try halfStepModel(
       config: context.reference.config, sft: sft, store: store, seedIndex: seedIndex)
     let checkpoint: Checkpoint
-    if let done = try store.load(Checkpoint.self, kind: "shifted", seed: seedIndex, name: samplesName) {
+    if let done = try store.load(
+      Checkpoint.self, kind: "shifted", seed: seedIndex, name: samplesName)
+    {
       guard done.train.count == splits.train.count, done.train.allSatisfy({ $0.count == n }) else {
         throw PipelineError.corruptCheckpoint(
           path: store.url(seed: seedIndex, samplesName).path,

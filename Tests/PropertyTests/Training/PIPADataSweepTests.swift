@@ -145,8 +145,9 @@ import Testing
     try [(3, 4), (5, 2)].enumerated().map { i, ab in
       let p = try AdditionProblem(a: ab.0, b: ab.1)
       let right = Solution(p).responseTokens
-      let wrong = try [AdditionProblem(a: ab.0, b: ab.1 + 1), AdditionProblem(a: ab.0 + 2, b: ab.1 + 1)]
-        .map { Solution($0).responseTokens }
+      let wrong = try [
+        AdditionProblem(a: ab.0, b: ab.1 + 1), AdditionProblem(a: ab.0 + 2, b: ab.1 + 1),
+      ].map { Solution($0).responseTokens }
       return try PromptSamples(promptIndex: i, problem: p, responses: [right] + wrong)
     }
   }

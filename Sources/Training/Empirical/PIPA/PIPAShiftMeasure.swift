@@ -14,8 +14,9 @@ enum PIPAShiftMeasure {
     }
     let sftTest = Dictionary(results.sft.map { ($0.seedIndex, $0.testAccuracy) }) { a, _ in a }
     let perSeed = records.sorted { $0.seedIndex < $1.seedIndex }.map { r in
-      "seed \(r.seedIndex): step \(r.halfStep) of \(r.sftSteps), test accuracy "
-        + "\(formatNumber(r.testAccuracy)) (final SFT \(sftTest[r.seedIndex].map(formatNumber) ?? "?")), "
+      let sft = sftTest[r.seedIndex].map(formatNumber) ?? "?"
+      return "seed \(r.seedIndex): step \(r.halfStep) of \(r.sftSteps), test accuracy "
+        + "\(formatNumber(r.testAccuracy)) (final SFT \(sft)), "
         + "correct samples \(formatNumber(r.shiftedSampleAccuracy)) shifted vs "
         + "\(formatNumber(r.selfSampleAccuracy)) self"
     }
