@@ -143,6 +143,8 @@ public enum AlignmentObjectives {
     try checkStepSweeps(spec)
     _ = try evaluationSampling(spec)
     _ = try stepThreshold(spec)
+    _ = try shiftedSamples(spec)
+    _ = try priorFineTune(spec)
     switch spec.feedback {
     case .none:
       throw unsupported(spec, "be trainable (the catalog maps this objective to analytic claims)")

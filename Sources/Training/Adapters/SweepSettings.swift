@@ -73,6 +73,7 @@ extension AlignmentObjectives {
     default:
       break
     }
+    keys.formUnion(pipaDataSweepKeys(of: spec))
     return keys
   }
 

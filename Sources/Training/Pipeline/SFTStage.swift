@@ -46,6 +46,9 @@ public struct SFTStage {
     public var firstMoment: FloatBits
     public var secondMoment: FloatBits
     public var evaluations: [Evaluation]
+    /// The candidate half-step snapshots so far, when the stage records them
+    /// (``HalfStepSnapshots``); absent otherwise (and not encoded).
+    public var halfStepSnapshots: [HalfStepSnapshots.Snapshot]?
   }
 
   /// The stop rule in words (for the settings table and ``SFTRecord/stopRule``).
@@ -103,9 +106,10 @@ public struct SFTStage {
 
   /// Trains `model` (modified in place) from `resume` (or from scratch), calling
   /// `checkpoint` with the state after every evaluation that does not stop the stage, and
-  /// returns the stop record.
+  /// returns the stop record. With `halfStep`, the parameters at half the final step count
+  /// are recorded there too (pipa.empirical.m-vs-n-shift); nothing else changes.
   public func run(
-    _ model: Transformer<Float>, resume: Progress?,
+    _ model: Transformer<Float>, resume: Progress?, halfStep: HalfStepSnapshots? = nil,
     checkpoint: (Progress) throws -> Void, report: (Report) -> Void
   ) throws -> SFTRecord {
     let opt = try optimizer(layout: model.parameters.layout)
@@ -118,6 +122,7 @@ public struct SFTStage {
         second: resume.secondMoment.floats.map(Double.init))
       step = resume.step
       evaluations = resume.evaluations
+      halfStep?.restore(resume.halfStepSnapshots ?? [])
     }
     let (lower, upper) = (settings.sftBandLower, settings.sftBandUpper)
     var permutations: [Int: [Int]] = [:]
@@ -125,6 +130,7 @@ public struct SFTStage {
     var lossSteps = 0
     var tokens = 0
     while true {
+      halfStep?.observe(step: step, parameters: model.parameters.values)
       if step > 0 && (step % settings.sftEvalInterval == 0 || step == settings.sftMaxSteps),
         evaluations.last?.step != step
       {
@@ -140,13 +146,15 @@ public struct SFTStage {
         (lossSum, lossSteps, tokens) = (0, 0, 0)
         let inBand = acc >= lower && acc <= upper
         if inBand || acc > upper || step >= settings.sftMaxSteps {
+          try halfStep?.finish(steps: step)
           return try record(model, step: step, accuracy: acc, inBand: inBand, evaluations)
         }
+        halfStep?.prune(after: step)
         try checkpoint(
           Progress(
             step: step, parameters: FloatBits(model.parameters.values),
             firstMoment: FloatBits(opt.firstMoment), secondMoment: FloatBits(opt.secondMoment),
-            evaluations: evaluations))
+            evaluations: evaluations, halfStepSnapshots: halfStep?.kept))
       }
       let idx = batchIndices(step: step, permutations: &permutations)
       let batch = try TokenBatch(

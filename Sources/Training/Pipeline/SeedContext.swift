@@ -35,6 +35,10 @@ public final class SeedContext {
   /// Wall-clock seconds spent measuring metrics so far (reported in timings.json).
   public internal(set) var metricsSeconds = 0.0
   private var dedicated: [String: (samples: [PromptSamples], scorer: SequenceScorer<Float>)] = [:]
+  /// The sample sets and scorers of the PIPA data-source sweeps, set before the runs
+  /// (``PIPADataSweepStages``; ``sweepSamples(for:)``).
+  var sweepSampleSets:
+    [SweepSampleSource: (samples: [PromptSamples], scorer: SequenceScorer<Float>)] = [:]
   private let lock = NSLock()
 
   public init(
@@ -116,6 +120,7 @@ public final class SeedContext {
   {
     lock.lock()
     defer { lock.unlock() }
+    if let own = try sweepSamples(for: spec) { return own }
     if spec.rounds == 1 && spec.temperature == settings.temperature
       && spec.responses <= settings.responses
     {

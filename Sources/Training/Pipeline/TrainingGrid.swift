@@ -117,6 +117,7 @@ public enum TrainingGrid {
     var runs: [RunRecord] = []
     var spacing: [[[Double]]] = []
     var spacingRecord: RewardSpacingSamples?
+    var shiftedRecords: [ShiftedSamplesRecord] = []
     let config = try settings.modelConfig()
     let piecesTotal = settings.seeds * (specs.count + 2)
     var piecesDone = 0
@@ -152,8 +153,10 @@ public enum TrainingGrid {
           SFTStage.Progress.self, kind: "sft-progress", seed: seedIndex, name: "sft-progress.ckpt")
         if resume != nil { timings.resumedPieces += 1 }
         var lastReport = Date()
+        // pipa.empirical.m-vs-n-shift: the half-step model, recorded only when a spec needs it.
+        let halfStep = ShiftedSampleStage.recorder(for: specs, settings: settings)
         sftRecord = try stage.run(
-          model, resume: resume,
+          model, resume: resume, halfStep: halfStep,
           checkpoint: {
             try store.save($0, kind: "sft-progress", seed: seedIndex, name: "sft-progress.ckpt")
           },
@@ -168,6 +171,7 @@ public enum TrainingGrid {
                 step: r.step, steps: r.maxSteps, loss: r.loss,
                 tokensPerSecond: dt > 0 ? Double(r.tokens) / dt : nil, secondsLeft: left()))
           })
+        try ShiftedSampleStage.save(halfStep, store: store, seedIndex: seedIndex)
         try store.save(
           SFTCheckpoint(parameters: FloatBits(model.parameters.values), record: sftRecord),
           kind: "sft", seed: seedIndex, name: "sft.ckpt")
@@ -239,6 +243,20 @@ public enum TrainingGrid {
       let context = try SeedContext(
         settings: settings, seedIndex: seedIndex, splits: splits, reference: model,
         trainSamples: trainSamples, heldOutSamples: heldOutSamples)
+      // pipa.empirical.m-vs-n-shift / prior-choice: shifted samples and fine-tuned priors,
+      // before anything reads a spec's offline samples (PIPADataSweepStages).
+      if let r = try PIPADataSweepStages.prepare(
+        for: specs, context: context, sft: sftRecord, store: store,
+        blasThreads: alignmentBLASThreads,
+        announce: {
+          progress(
+            Progress(
+              stage: $0, seedIndex: seedIndex, detail: "", step: 0, steps: 1, loss: nil,
+              tokensPerSecond: nil, secondsLeft: left()))
+        })
+      {
+        shiftedRecords.append(r)
+      }
       // pipa.empirical.threshold: the SFT model's Monte Carlo step values (StepValueStage),
       // at the runs' BLAS thread count (a spec's own samples are drawn as in prepare(for:)).
       if AlignmentObjectives.needStepValues(specs) {
@@ -331,7 +349,8 @@ public enum TrainingGrid {
     }
     let results = TrainingResults(
       seed: settings.masterSeed, seedCount: settings.seeds, settings: table,
-      sft: sftRecords, runs: runs, stepCost: measuredCost, rewardSpacing: spacingRecord)
+      sft: sftRecords, runs: runs, stepCost: measuredCost, rewardSpacing: spacingRecord,
+      shiftedSamples: shiftedRecords.isEmpty ? nil : shiftedRecords)
     return (results, timings)
   }
 }

@@ -23,11 +23,14 @@ public struct TrainingResults: Hashable, Sendable, Codable {
   /// (``RewardSpacingStage``); absent (and not encoded) otherwise, so older files and grids
   /// without the claim keep their bytes.
   public var rewardSpacing: RewardSpacingSamples?
+  /// The half-step SFT checkpoints of pipa.empirical.m-vs-n-shift, one per seed, when a run
+  /// trained on shifted samples (``ShiftedSampleStage``); absent (and not encoded) otherwise.
+  public var shiftedSamples: [ShiftedSamplesRecord]?
 
   public init(
     seed: UInt64, seedCount: Int, settings: [String: String], sft: [SFTRecord],
     runs: [RunRecord], stepCost: StepCostMeasurement? = nil,
-    rewardSpacing: RewardSpacingSamples? = nil
+    rewardSpacing: RewardSpacingSamples? = nil, shiftedSamples: [ShiftedSamplesRecord]? = nil
   ) {
     schemaVersion = Self.currentSchemaVersion
     self.seed = seed
@@ -37,6 +40,7 @@ public struct TrainingResults: Hashable, Sendable, Codable {
     self.runs = runs
     self.stepCost = stepCost
     self.rewardSpacing = rewardSpacing
+    self.shiftedSamples = shiftedSamples
   }
 
   /// The runs of `label`, one per seed, by seed index.

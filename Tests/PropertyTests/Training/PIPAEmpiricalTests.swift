@@ -130,6 +130,27 @@ import Training
     #expect(Set(c.runs.map(\.label)).count == 15)
   }
 
+  /// m-vs-n-shift reports the half-step checkpoint's accuracy from the results (per seed and
+  /// its mean), and says so when the results hold none.
+  @Test func shiftReportsTheHalfStepAccuracy() throws {
+    let c = Self.claim("pipa.empirical.m-vs-n-shift")
+    var r = AlphaPIPAFixtures.results(c.runs, Self.scenarios[c.id]!, effect: 1, amp: 0.01)
+    let without = try c.decide(r)
+    #expect(without.notes.contains { $0.contains("no half-step SFT record") })
+    r.shiftedSamples = (0..<r.seedCount).map {
+      ShiftedSamplesRecord(
+        seedIndex: $0, halfStep: 500, sftSteps: 1000, testAccuracy: 0.125 + 0.25 * Double($0 % 2),
+        validationAccuracy: 0.2, shiftedSampleAccuracy: 0.1, selfSampleAccuracy: 0.4)
+    }
+    let with = try c.decide(r)
+    #expect(with.verdict == without.verdict)
+    let note = try #require(with.notes.first { $0.contains("half-step SFT checkpoint") })
+    // Mean of 0.125 and 0.375 alternating over the seeds.
+    let mean = r.shiftedSamples!.map(\.testAccuracy).reduce(0, +) / Double(r.seedCount)
+    #expect(note.contains("mean \(formatNumber(mean))"), "\(note)")
+    #expect(note.contains("seed 1: step 500 of 1000, test accuracy 0.375"), "\(note)")
+  }
+
   /// prior-choice: a significant improvement of less than one point is "no improvement".
   @Test func priorChoiceSmallImprovementIsNoImprovement() throws {
     let c = Self.claim("pipa.empirical.prior-choice")

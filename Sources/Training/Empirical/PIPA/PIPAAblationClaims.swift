@@ -66,7 +66,7 @@ enum PIPAAblations {
       runs: runs, inDefaultGrid: false
     ) { results in
       if let m = EmpiricalDecision.missing(results, labels: runs.map(\.label)) { return m }
-      let notes = [PIPARuns.subsetReading]
+      let notes = [PIPARuns.subsetReading, PIPAShiftMeasure.priorReading]
       return try AlphaPIPAStatistics.guarded(notes: notes) {
         var verdicts: [Verdict] = []
         var lines: [String] = []
@@ -149,10 +149,7 @@ enum PIPAAblations {
       runs: runs, inDefaultGrid: false
     ) { results in
       if let m = EmpiricalDecision.missing(results, labels: runs.map(\.label)) { return m }
-      let notes = [
-        "reading: the accuracy of the half-step SFT checkpoint (the measure of the shift) is "
-          + "not in the results and is not reported"
-      ]
+      let notes = [PIPAShiftMeasure.shiftedReading, PIPAShiftMeasure.note(results)]
       return try AlphaPIPAStatistics.guarded(notes: notes) {
         let selfGap = AlphaPIPAStatistics.minus(
           try PIPARuns.accuracy(results, PIPARuns.pipaNStep),

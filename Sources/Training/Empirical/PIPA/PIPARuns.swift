@@ -6,11 +6,11 @@
 //
 // The ablation and sweep runs (fixed g, step-label threshold, fine-tuned priors, an added
 // SFT term, shifted data) ride in ``RunSpec/hyperparameters`` under names no objective has
-// (`fixedValue`, `stepThreshold`, `priorFineTune`, `sftCoefficient`, `shiftedSamples`). The
-// factory honours `fixedValue`, `sftCoefficient` and `stepThreshold` (the last from the
-// seed's Monte Carlo step values, ``StepValueLabeller``; ``AlignmentObjectives/SweepKey``)
-// and refuses the others by name, so their claims stay inconclusive with the reason rather than
-// train the plain objective under a sweep label (`verify train --claims <id>`).
+// (`fixedValue`, `stepThreshold`, `priorFineTune`, `sftCoefficient`, `shiftedSamples`), all
+// honoured (``AlignmentObjectives/SweepKey``): `stepThreshold` from the seed's Monte Carlo
+// step values (``StepValueLabeller``), `shiftedSamples` and `priorFineTune` from per-seed
+// stages that run only when such a run is selected (``PIPADataSweepStages``:
+// `verify train --claims <id>`).
 
 import Claims
 
