@@ -42,6 +42,9 @@ extension AlignmentObjectives {
     /// EP-3 (mpo.emp.noise-robustness, two-bins-vs-finer): 1 = ``RunSpec/rewardNoise`` is in
     /// units of s̄. Honoured where the samples are noised (``scoreNoise(_:samples:seed:)``).
     public static let rewardNoiseInSBar = "rewardNoiseInSBar"
+    /// claims/mappo.md mappo.empirical.scale-trend: the model width d of the run's own
+    /// pipeline (SFT for the d = default SFT's step count, samples, run; ``ModelWidthStage``).
+    public static let modelWidth = "modelWidth"
   }
 
   /// The sweep keys `spec` may carry: those whose setting applies to its objective and
@@ -49,6 +52,10 @@ extension AlignmentObjectives {
   public static func sweepKeys(of spec: RunSpec) -> Set<String> {
     typealias K = SweepKey
     var keys: Set<String> = [K.rewardNoiseInSBar, K.evaluationTemperature, K.evaluationSamples]
+    // mappo.empirical.scale-trend trains DPO and MaPPO on best-vs-worst pairs at d = 32.
+    if spec.feedback == .bestVsWorstPairs && ["DPO", "MaPPO"].contains(spec.objective) {
+      keys.insert(K.modelWidth)
+    }
     switch (spec.objective, spec.feedback) {
     case ("MPO", .thresholdSets):
       keys.formUnion([

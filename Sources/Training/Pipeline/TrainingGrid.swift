@@ -102,6 +102,11 @@ public enum TrainingGrid {
         throw PipelineError.setting(field: e.field, value: e.value, rule: e.rule)
       }
     }
+    // mappo.empirical.scale-trend: runs that carry modelWidth train in their own per-seed
+    // pipeline after the seed's runs (ModelWidthStage); the rest below, as before.
+    let widthStage = try ModelWidthStage(specs: specs, settings: settings)
+    let allSpecs = specs
+    let specs = widthStage.defaultSpecs
     let start = Date()
     var store = try CheckpointStore(outDir: outDir, settings: settings)
     var written = 0
@@ -118,6 +123,7 @@ public enum TrainingGrid {
     var spacing: [[[Double]]] = []
     var spacingRecord: RewardSpacingSamples?
     var shiftedRecords: [ShiftedSamplesRecord] = []
+    var widthSFT: [WidthSFTRecord] = []
     let config = try settings.modelConfig()
     let piecesTotal = settings.seeds * (specs.count + 2)
     var piecesDone = 0
@@ -321,6 +327,13 @@ public enum TrainingGrid {
         for (i, record) in zip(pending, computed) { records[i] = record }
       }
       runs += records.map { $0! }
+      if !widthStage.isEmpty {  // the seed's runs at other widths, after its own
+        let more = try widthStage.run(
+          seedIndex: seedIndex, base: sftRecord, splits: splits, store: store, workers: workers,
+          alignmentBLASThreads: alignmentBLASThreads, progress: progress)
+        runs += more.runs
+        widthSFT += more.sft
+      }
       if seedIndex == 0, let pair = stepCost {
         let previousThreads = BLAS.threadCount
         BLAS.setThreadCount(alignmentBLASThreads)
@@ -343,14 +356,15 @@ public enum TrainingGrid {
     table["execution.blasThreads.sftAndSampling"] = "\(sftBLASThreads)"
     table["execution.blasThreads.alignment"] = "\(alignmentBLASThreads) per worker"
     // The sweep settings these runs carry and the factory honours (none on the default grid).
-    let honoured = AlignmentObjectives.honouredRunKeys(specs)
+    let honoured = AlignmentObjectives.honouredRunKeys(allSpecs)
     if !honoured.isEmpty {
       table[EmpiricalStatistics.honouredRunKeysSetting] = honoured.joined(separator: ",")
     }
     let results = TrainingResults(
       seed: settings.masterSeed, seedCount: settings.seeds, settings: table,
       sft: sftRecords, runs: runs, stepCost: measuredCost, rewardSpacing: spacingRecord,
-      shiftedSamples: shiftedRecords.isEmpty ? nil : shiftedRecords)
+      shiftedSamples: shiftedRecords.isEmpty ? nil : shiftedRecords,
+      widthSFT: widthStage.isEmpty ? nil : widthSFT)
     return (results, timings)
   }
 }

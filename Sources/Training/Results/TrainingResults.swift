@@ -26,11 +26,15 @@ public struct TrainingResults: Hashable, Sendable, Codable {
   /// The half-step SFT checkpoints of pipa.empirical.m-vs-n-shift, one per seed, when a run
   /// trained on shifted samples (``ShiftedSampleStage``); absent (and not encoded) otherwise.
   public var shiftedSamples: [ShiftedSamplesRecord]?
+  /// The SFT models at the widths of runs that carry `modelWidth` (mappo.empirical.scale-
+  /// trend; ``ModelWidthStage``), by seed then width; absent (and not encoded) otherwise.
+  public var widthSFT: [WidthSFTRecord]?
 
   public init(
     seed: UInt64, seedCount: Int, settings: [String: String], sft: [SFTRecord],
     runs: [RunRecord], stepCost: StepCostMeasurement? = nil,
-    rewardSpacing: RewardSpacingSamples? = nil, shiftedSamples: [ShiftedSamplesRecord]? = nil
+    rewardSpacing: RewardSpacingSamples? = nil, shiftedSamples: [ShiftedSamplesRecord]? = nil,
+    widthSFT: [WidthSFTRecord]? = nil
   ) {
     schemaVersion = Self.currentSchemaVersion
     self.seed = seed
@@ -41,6 +45,7 @@ public struct TrainingResults: Hashable, Sendable, Codable {
     self.stepCost = stepCost
     self.rewardSpacing = rewardSpacing
     self.shiftedSamples = shiftedSamples
+    self.widthSFT = widthSFT
   }
 
   /// The runs of `label`, one per seed, by seed index.

@@ -118,6 +118,36 @@ import Training
     #expect(out.verdict == .inconclusive && out.summary.contains("modelWidth"), "\(out.summary)")
   }
 
+  /// The SFT accuracies at both widths are reported from the results (d = 64 from `sft`,
+  /// d = 32 from `widthSFT`), and a d = 32 SFT that took another step count than its seed's
+  /// d = 64 SFT (or a seed without one) makes the claim inconclusive, naming the seed.
+  @Test func scaleTrendReportsBothSFTAccuraciesAndChecksTheStepCount() throws {
+    let c = try Self.claim("mappo.empirical.scale-trend")
+    var r = EmpCoreFixtures.results(c.runs, shift: Self.scenario(c.id, 1))
+    r.settings["model.modelWidth"] = "64"
+    let narrow = r.sft.map { s in
+      var n = s
+      n.testAccuracy = s.seedIndex.isMultiple(of: 2) ? 0.25 : 0.375  // sum 1.5 (exact), mean 0.3
+      n.validationAccuracy = 0.125
+      return WidthSFTRecord(modelWidth: 32, sft: n)
+    }
+    #expect(r.sft.count == 5)
+    r.widthSFT = narrow
+    let out = try c.decide(r)
+    #expect(out.verdict == .confirmed, "\(out.summary)")
+    // Fixture: every d = 64 SFT record has test and validation accuracy 0.5.
+    let line = try #require(out.notes.first { $0.hasPrefix("reported: SFT accuracy") })
+    #expect(line.contains("d = 32 0.3; 0.125") && line.contains("d = 64 0.5; 0.5"), "\(line)")
+    var shorter = r
+    shorter.widthSFT![3].sft.steps -= 1
+    let bad = try c.decide(shorter)
+    #expect(bad.verdict == .inconclusive && bad.summary.contains("seed 3"), "\(bad.summary)")
+    var missing = r
+    missing.widthSFT!.removeLast()
+    let gone = try c.decide(missing)
+    #expect(gone.verdict == .inconclusive && gone.summary.contains("seed 4"), "\(gone.summary)")
+  }
+
   @Test func defaultGridLabelsFollowTheScheme() {
     #expect(R.dpo.label == "DPO@MaPPO")
     #expect(R.ipo.label == "IPO@MaPPO")

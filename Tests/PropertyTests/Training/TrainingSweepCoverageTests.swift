@@ -10,11 +10,9 @@ import Training
 @Suite struct TrainingSweepCoverageTests {
   /// (claim id, refused setting) pairs still refused; shrink as settings are implemented.
   /// Each needs more of the pipeline than the factory, the batch cut and the sampled
-  /// evaluation: a model width (its own SFT stage). (The half-step SFT checkpoint's samples
-  /// and the prior fine-tunes are stages of their own: PIPADataSweepStages.)
-  static let stillRefused: Set<String> = [
-    "mappo.empirical.scale-trend modelWidth",
-  ]
+  /// evaluation. (A model width, the half-step SFT checkpoint's samples and the prior
+  /// fine-tunes are stages of their own: ModelWidthStage, PIPADataSweepStages.)
+  static let stillRefused: Set<String> = []
 
   /// The setting a refusal names: `label.hyperparameters[key]` → key, else nil.
   static func setting(of field: String) -> String? {
@@ -85,10 +83,9 @@ import Training
       "desiredFraction", "thresholdMedian", "thresholdTrimmedMean", "fixedValue", "sftCoefficient",
       "referenceFree", "scoreFunction", "alphaWTimesSBar", "rewardNoiseInSBar", "top", "bottom",
       "dataFraction", "tokenBudgetOfDPO", "evaluationTemperature", "evaluationSamples",
-      "stepThreshold", "shiftedSamples", "priorFineTune",
+      "stepThreshold", "shiftedSamples", "priorFineTune", "modelWidth",
     ] {
       #expect(honoured.contains(key), "\(key) not carried by any trainable claim run")
     }
-    #expect(!honoured.contains("modelWidth"))
   }
 }

@@ -34,14 +34,59 @@ enum MaPPOScaleTrend {
         .above),
     ]
     let partB = EmpiricalDecision.decide(b).verdict
-    let sft = S.mean(results.sft.map(\.testAccuracy))
+    if let bad = sftStepMismatch(results) { return bad }
     let notes = [
-      "reading: the width d = 32 travels as RunSpec hyperparameter modelWidth = 32 (RunSpec "
-        + "has no model field); TrainingResults keeps one SFT record per seed (d = 64), so the "
-        + "d = 32 SFT accuracy is not reported",
+      "reading: the width d = 32 travels as RunSpec hyperparameter modelWidth = 32; the "
+        + "pipeline (ModelWidthStage) trains a d = 32 model per seed (L and heads shared) by "
+        + "the same SFT corpus, batch order and optimizer for exactly the d = 64 SFT's step "
+        + "count of that seed, draws its own samples from it on its own streams, and trains "
+        + "DPO and MaPPO from it on the seed's batches",
       "reported: part (a) → \(S.verdict(a).rawValue); part (b) → \(partB.rawValue)",
-      "reported: SFT test accuracy at d = 64, mean over seeds \(formatNumber(sft))",
+      "reported: (b) effect accuracy(MaPPO) − accuracy(DPO): d = 32 mean "
+        + "\(formatNumber(b[0].comparison.mean)), d = 64 mean \(formatNumber(b[1].comparison.mean))",
+      "reported: SFT accuracy (test; validation), mean over seeds: "
+        + sftAccuracies(results).map { w, test, val in
+          "d = \(w) \(formatNumber(test)); \(formatNumber(val))"
+        }.joined(separator: ", "),
     ]
     return EmpiricalDecision.decide([a] + b, notes: notes)
+  }
+
+  /// (width, mean test accuracy, mean validation accuracy) of the SFT models over seeds:
+  /// d = 64 from ``TrainingResults/sft``, the other widths from
+  /// ``TrainingResults/widthSFT`` (absent when the results predate the width stage).
+  static func sftAccuracies(_ results: TrainingResults) -> [(Int, Double, Double)] {
+    let base = Int(results.settings["model.modelWidth"] ?? "") ?? 64
+    var out = [
+      (base, S.mean(results.sft.map(\.testAccuracy)), S.mean(results.sft.map(\.validationAccuracy)))
+    ]
+    let narrow = (results.widthSFT ?? []).filter { $0.modelWidth == 32 }.map(\.sft)
+    if !narrow.isEmpty {
+      out.append(
+        (32, S.mean(narrow.map(\.testAccuracy)), S.mean(narrow.map(\.validationAccuracy))))
+    }
+    return out.sorted { $0.0 < $1.0 }
+  }
+
+  /// `inconclusive` when a d = 32 SFT record's step count differs from its seed's d = 64
+  /// SFT (the entry shares the step count), or a seed lacks its d = 32 SFT record; nil when
+  /// they agree or the results carry no width records (results of an older pipeline).
+  static func sftStepMismatch(_ results: TrainingResults) -> CheckOutcome? {
+    guard let width = results.widthSFT else { return nil }
+    for base in results.sft {
+      guard let narrow = width.first(where: { $0.modelWidth == 32 && $0.sft.seedIndex == base.seedIndex })
+      else {
+        return CheckOutcome(
+          verdict: .inconclusive,
+          summary: "widthSFT has no d = 32 SFT record for seed \(base.seedIndex)")
+      }
+      if narrow.sft.steps != base.steps {
+        return CheckOutcome(
+          verdict: .inconclusive,
+          summary: "seed \(base.seedIndex): the d = 32 SFT took \(narrow.sft.steps) steps, the "
+            + "d = 64 SFT \(base.steps); the entry shares the step count")
+      }
+    }
+    return nil
   }
 }
