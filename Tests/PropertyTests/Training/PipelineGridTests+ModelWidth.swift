@@ -64,6 +64,10 @@ extension PipelineGridTests {
     byHand.sftBandLower = 1
     byHand.sftBandUpper = 1
     let splits = try PromptSplits(sizes: settings.splitSizes, seed: seed)
+    // At the grid's pinned SFT thread count (float32 rounding depends on it).
+    let previous = BLAS.threadCount
+    BLAS.setThreadCount(TrainingGrid.sftBLASThreads)
+    defer { BLAS.setThreadCount(previous) }
     let handRecord = try SFTStage(settings: byHand, splits: splits, seedIndex: 0).run(
       replica, resume: nil, checkpoint: { _ in }, report: { _ in })
     #expect(handRecord.steps == defaultSteps && !handRecord.inBand)
