@@ -5,8 +5,8 @@
 // its first evaluation or ran out its budget), and the checkpointed narrow SFT model equals
 // an SFT stage run by hand at width 8 from the width's stream for that many steps. Negative
 // control: the default-width records are those of the grid without the width run, and a grid
-// without one encodes no widthSFT. A run killed inside the width stage resumes to the same
-// bytes. An extension of the serialized grid suite (the grid sets OpenBLAS's process-global
+// without one encodes no widthSFT. A run killed (twice) inside the width stage resumes to the
+// same bytes. An extension of the serialized grid suite (the grid sets OpenBLAS's process-global
 // thread count; see PipelineGridTests+StepCost).
 import Foundation
 import Numerics
@@ -86,23 +86,26 @@ extension PipelineGridTests {
     #expect(det.runs[1].points != det.runs[0].points)
   }
 
-  /// Killed after the width stage's mid-SFT checkpoint (k = 5: SFT progress, SFT, samples,
-  /// the DPO run, then the narrow SFT's progress) or after its samples (k = 7), the grid
-  /// resumes to the bytes of an uninterrupted run.
-  @Test(arguments: [5, 7]) func widthStageResumesToTheSameBytes(_ k: Int) throws {
-    let clean = try Self.tempDir("width-clean-\(k)")
-    let resumed = try Self.tempDir("width-resumed-\(k)")
+  /// Killed after the width stage's mid-SFT checkpoint (5: SFT progress, SFT, samples, the
+  /// DPO run, then the narrow SFT's progress), resumed and killed again after its samples
+  /// (2 more: the narrow SFT, its samples), the grid resumes to the bytes of an
+  /// uninterrupted run.
+  @Test func widthStageResumesToTheSameBytes() throws {
+    let clean = try Self.tempDir("width-clean")
+    let resumed = try Self.tempDir("width-resumed")
     defer {
       try? FileManager.default.removeItem(at: clean)
       try? FileManager.default.removeItem(at: resumed)
     }
     let expected = try Self.runBytes(clean, specs: Self.widthSpecs)
-    #expect(throws: PipelineError.interrupted(afterCheckpoints: k)) {
-      try Self.runBytes(resumed, specs: Self.widthSpecs, hooks: .init(interruptAfterCheckpoints: k))
+    let seedDir = resumed.appendingPathComponent("checkpoints/seed-0")
+    for (k, name) in [(5, "sft-progress-d8.ckpt"), (2, "samples-d8.ckpt")] {
+      #expect(throws: PipelineError.interrupted(afterCheckpoints: k)) {
+        try Self.runBytes(
+          resumed, specs: Self.widthSpecs, hooks: .init(interruptAfterCheckpoints: k))
+      }
+      #expect(FileManager.default.fileExists(atPath: seedDir.appendingPathComponent(name).path))
     }
-    let name = k == 5 ? "sft-progress-d8.ckpt" : "samples-d8.ckpt"
-    let file = resumed.appendingPathComponent("checkpoints/seed-0/\(name)")
-    #expect(FileManager.default.fileExists(atPath: file.path))
     #expect(try Self.runBytes(resumed, specs: Self.widthSpecs) == expected)
   }
 
