@@ -231,7 +231,8 @@ public struct ModelWidthStage {
           stream: PipelineStream.modelWidth(w, purpose: purpose),
           batchSize: settings.evaluationBatch)
       }
-      tokens = SamplesCheckpoint(train: try draw(splits.train, 2), heldOut: try draw(splits.heldOut, 3))
+      tokens = SamplesCheckpoint(
+        train: try draw(splits.train, 2), heldOut: try draw(splits.heldOut, 3))
       try store.save(tokens, kind: "samples", seed: seedIndex, name: Self.samplesName(w))
     }
     guard tokens.train.count == splits.train.count,

@@ -70,7 +70,9 @@ import Testing
   /// from every other pipeline stream id.
   @Test func widthStreamsCollideWithNoOtherStream() {
     let widths = [1, 8, 16, 32, 64, 128, 4096]
-    let mine = widths.flatMap { w in (1...3).map { PipelineStream.modelWidth(w, purpose: UInt64($0)) } }
+    let mine = widths.flatMap { w in
+      (1...3).map { PipelineStream.modelWidth(w, purpose: UInt64($0)) }
+    }
     #expect(Set(mine).count == mine.count)
     var others: [UInt64] = [
       PipelineStream.modelInit, PipelineStream.trainSamples, PipelineStream.heldOutSamples,
@@ -90,7 +92,8 @@ import Testing
     #expect(fixed.sftMaxSteps == 123 && fixed.sftBandLower > 1 && fixed.sftBandUpper > 1)
     let raw = SFTRecord(
       seedIndex: 2, steps: 123, validationAccuracy: 0.5, testAccuracy: 0.4,
-      band: [.infinity, .infinity], inBand: false, stopRule: "x; evaluations step:accuracy 50:0.2,123:0.5")
+      band: [.infinity, .infinity], inBand: false,
+      stopRule: "x; evaluations step:accuracy 50:0.2,123:0.5")
     let r = ModelWidthStage.record(raw, settings: Self.settings, width: 8)
     #expect(r.band == [Self.settings.sftBandLower, Self.settings.sftBandUpper])
     #expect(r.inBand == (0.5 >= Self.settings.sftBandLower && 0.5 <= Self.settings.sftBandUpper))

@@ -37,9 +37,10 @@ public enum MaPPOEmpiricalRuns {
   /// I-DPO+MaPPO = online MaPPO (Algorithm 1; Table 2's I-DPO+MaPPO row).
   public static let iterativeMaPPO = EmpiricalRegistry.variant(of: mappo, "K=3", rounds: 3)
   /// Model width d = 32 (mappo.empirical.scale-trend). RunSpec has no model field, so the
-  /// width travels as the hyperparameter `modelWidth`, which no objective reads and the
-  /// pipeline must honour (same depth, heads, prompts and SFT step count as d = 64) and
-  /// declare in `settings[honouredRunKeys]` (``EmpiricalStatistics/unhonoured(_:keys:)``).
+  /// width travels as the hyperparameter `modelWidth`, which no objective reads: the
+  /// pipeline honours it (``ModelWidthStage``: same depth, heads, prompts and SFT step count
+  /// as d = 64) and declares it in `settings[honouredRunKeys]`
+  /// (``EmpiricalStatistics/unhonoured(_:keys:)``).
   public static let narrowDPO = EmpiricalRegistry.variant(
     of: dpo, "d=32", hyperparameters: ["modelWidth": 32])
   public static let narrowMaPPO = EmpiricalRegistry.variant(

@@ -38,12 +38,13 @@ enum MaPPOScaleTrend {
     let notes = [
       "reading: the width d = 32 travels as RunSpec hyperparameter modelWidth = 32; the "
         + "pipeline (ModelWidthStage) trains a d = 32 model per seed (L and heads shared) by "
-        + "the same SFT corpus, batch order and optimizer for exactly the d = 64 SFT's step "
-        + "count of that seed, draws its own samples from it on its own streams, and trains "
-        + "DPO and MaPPO from it on the seed's batches",
+        + "the same SFT corpus, batch order and optimizer for exactly the step count of that "
+        + "seed's d = \(baseWidth(results)) SFT, draws its own samples from it on its own "
+        + "streams, and trains DPO and MaPPO from it on the seed's batches",
       "reported: part (a) → \(S.verdict(a).rawValue); part (b) → \(partB.rawValue)",
       "reported: (b) effect accuracy(MaPPO) − accuracy(DPO): d = 32 mean "
-        + "\(formatNumber(b[0].comparison.mean)), d = 64 mean \(formatNumber(b[1].comparison.mean))",
+        + "\(formatNumber(b[0].comparison.mean)), d = \(baseWidth(results)) mean "
+        + "\(formatNumber(b[1].comparison.mean))",
       "reported: SFT accuracy (test; validation), mean over seeds: "
         + sftAccuracies(results).map { w, test, val in
           "d = \(w) \(formatNumber(test)); \(formatNumber(val))"
@@ -52,13 +53,20 @@ enum MaPPOScaleTrend {
     return EmpiricalDecision.decide([a] + b, notes: notes)
   }
 
+  /// The shared model's width (settings `model.modelWidth`; 64, the entry's, when absent).
+  static func baseWidth(_ results: TrainingResults) -> Int {
+    Int(results.settings["model.modelWidth"] ?? "") ?? 64
+  }
+
   /// (width, mean test accuracy, mean validation accuracy) of the SFT models over seeds:
   /// d = 64 from ``TrainingResults/sft``, the other widths from
   /// ``TrainingResults/widthSFT`` (absent when the results predate the width stage).
   static func sftAccuracies(_ results: TrainingResults) -> [(Int, Double, Double)] {
-    let base = Int(results.settings["model.modelWidth"] ?? "") ?? 64
     var out = [
-      (base, S.mean(results.sft.map(\.testAccuracy)), S.mean(results.sft.map(\.validationAccuracy)))
+      (
+        baseWidth(results), S.mean(results.sft.map(\.testAccuracy)),
+        S.mean(results.sft.map(\.validationAccuracy))
+      )
     ]
     let narrow = (results.widthSFT ?? []).filter { $0.modelWidth == 32 }.map(\.sft)
     if !narrow.isEmpty {
@@ -74,7 +82,10 @@ enum MaPPOScaleTrend {
   static func sftStepMismatch(_ results: TrainingResults) -> CheckOutcome? {
     guard let width = results.widthSFT else { return nil }
     for base in results.sft {
-      guard let narrow = width.first(where: { $0.modelWidth == 32 && $0.sft.seedIndex == base.seedIndex })
+      guard
+        let narrow = width.first(where: {
+          $0.modelWidth == 32 && $0.sft.seedIndex == base.seedIndex
+        })
       else {
         return CheckOutcome(
           verdict: .inconclusive,
