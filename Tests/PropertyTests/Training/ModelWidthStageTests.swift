@@ -77,11 +77,13 @@ import Testing
     var others: [UInt64] = [
       PipelineStream.modelInit, PipelineStream.trainSamples, PipelineStream.heldOutSamples,
       PipelineStream.klSamples, PipelineStream.rewardSpacingSamples, PipelineStream.stepRollouts,
+      PipelineStream.shiftedSamples, PipelineStream.priorFineTuneOrder,
     ]
     others += (0..<1000).map { PipelineStream.sftOrder(epoch: $0) }
     others += (0..<100).map { PipelineStream.iterativeRound($0) }
     for t in [0.1, 0.5, 0.7, 1.0, 1.3, 2.0] {
       others += (1...255).map { PipelineStream.dedicatedSamples(temperature: t, responses: $0) }
+      others.append(PipelineStream.sampledEvaluation(temperature: t))
     }
     #expect(Set(mine).isDisjoint(with: others))
   }
