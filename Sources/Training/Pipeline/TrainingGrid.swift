@@ -6,6 +6,7 @@
 // recomputing them, so a killed run resumes and ends with the same results, bit for bit.
 import Foundation
 import Numerics
+import Synchronization
 
 /// Runs a training grid.
 public enum TrainingGrid {
@@ -117,11 +118,14 @@ public enum TrainingGrid {
     let specs = widthStage.defaultSpecs
     let start = Date()
     var store = try CheckpointStore(outDir: outDir, settings: settings)
-    var written = 0
     if let limit = hooks.interruptAfterCheckpoints {
+      // Two workers save at once: one locked counter, and every save from the limit on throws
+      // the same error (a racing second save used to report its own count, limit + 1).
+      let written = SaveCounter()
       store.onWrite = {
-        written += 1
-        if written >= limit { throw PipelineError.interrupted(afterCheckpoints: written) }
+        if written.count.withLock({ $0 += 1; return $0 }) >= limit {
+          throw PipelineError.interrupted(afterCheckpoints: limit)
+        }
       }
     }
     var timings = Timings()
@@ -375,4 +379,9 @@ public enum TrainingGrid {
       widthSFT: widthStage.isEmpty ? nil : widthSFT)
     return (results, timings)
   }
+}
+
+/// The number of checkpoint saves so far, shared by the workers (the interrupt hook's counter).
+private final class SaveCounter: Sendable {
+  let count = Mutex(0)
 }
