@@ -34,3 +34,54 @@ public enum SymmetricEigen {
     return values.map { Double(sign: .plus, exponent: exponent, significand: $0) }.sorted()
   }
 }
+
+extension SymmetricEigen {
+  /// A reusable gsl_eigen_symm workspace and scratch matrix for repeated n×n problems
+  /// (an optimizer evaluating ‖A(θ)‖₂ thousands of times): the same arithmetic as
+  /// ``eigenvalues(_:n:)`` (power-of-two scaling, gsl_eigen_symm), without its allocations.
+  /// Not thread-safe: one per thread.
+  public final class Workspace {
+    public let n: Int
+    private let work: UnsafeMutablePointer<gsl_eigen_symm_workspace>
+    private let scratch: UnsafeMutableBufferPointer<Double>
+    private let values: UnsafeMutableBufferPointer<Double>
+
+    /// - Throws: ``GSLError/noMemory`` when GSL cannot allocate.
+    public init(n: Int) throws {
+      precondition(n >= 1, "n must be ≥ 1, got \(n)")
+      guard let w = gsl_eigen_symm_alloc(n) else { throw GSLError.noMemory }
+      self.n = n
+      work = w
+      scratch = .allocate(capacity: n * n)
+      values = .allocate(capacity: n)
+    }
+
+    deinit {
+      gsl_eigen_symm_free(work)
+      scratch.deallocate()
+      values.deallocate()
+    }
+
+    /// max_i |λ_i(A)| = ‖A‖₂ of the symmetric n×n matrix `a` (row-major, lower triangle
+    /// read): the largest magnitude among the values ``eigenvalues(_:n:)`` returns.
+    /// - Throws: ``GSLError/domain`` for a non-finite entry; ``GSLError`` when GSL fails.
+    public func spectralNorm(_ a: UnsafeBufferPointer<Double>) throws -> Double {
+      precondition(a.count == n * n, "a must hold n×n = \(n * n) values, got \(a.count)")
+      var largest = 0.0
+      for v in a {
+        if !v.isFinite { throw GSLError.domain }
+        largest = max(largest, abs(v))
+      }
+      if largest == 0 { return 0 }
+      let exponent = largest.exponent
+      for i in 0..<(n * n) { scratch[i] = Double(sign: .plus, exponent: -exponent, significand: a[i]) }
+      var view = gsl_matrix_view_array(scratch.baseAddress, n, n)
+      var eval = gsl_vector_view_array(values.baseAddress, n)
+      let w = work
+      try GSL.call { gsl_eigen_symm(&view.matrix, &eval.vector, w) }
+      var best = 0.0
+      for i in 0..<n { best = max(best, abs(Double(sign: .plus, exponent: exponent, significand: values[i]))) }
+      return best
+    }
+  }
+}

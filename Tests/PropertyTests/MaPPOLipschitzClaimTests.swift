@@ -108,11 +108,43 @@ import Testing
 
   // A Hessian 1 % off fails the FD cross-check: the verdict becomes inconclusive.
   @Test func mapVsDPOCatchesAWrongHessian() throws {
-    let out = try MaPPOClaims.mapVsDPOCheck(ctx) { data, theta, beta, dpo in
-      let f: PairLossFunction<Int> = dpo ? MaPPOClaims.pairLossDPO(beta: beta) : MaPPOClaims.pairLossMaPPO(beta: beta)
-      return try data.hessian(theta, f, mappoPairCurvature(beta: beta, forceDeltaROne: dpo)).map { 1.01 * $0 }
+    let out = try MaPPOClaims.mapVsDPOCheck(ctx) { ws, theta, f, c in
+      try ws.fill(theta, f, c)
+      for i in ws.hessian.indices { ws.hessian[i] *= 1.01 }
     }
     #expect(out.verdict == .inconclusive, "\(out.summary)")
+  }
+
+  // The workspace Hessian (map-vs-dpo's sup search) is PairDataset.hessian bit for bit, and
+  // its spectral norm is the largest |λ| of SymmetricEigen.eigenvalues, exactly: the same
+  // sums in the same order and the same gsl_eigen_symm call (any difference is a defect).
+  @Test(arguments: [(1, 0.3), (4, 0.95), (4, 0.0)])
+  func t2HessianWorkspaceMatchesPairDatasetHessian(pairs: Int, deltaR: Double) throws {
+    var r = RandomStream(seed: 5 + UInt64(pairs))
+    for _ in 0..<20 {
+      let k = r.uniformInt(in: 4...16)
+      let d = r.uniformInt(in: 2...6)
+      let model = LinearSoftmax(responses: k, dimension: d, random: &r)
+      let ref = model.logProbabilities((0..<d).map { _ in r.gaussian() })
+      let pairList = (0..<pairs).map { _ -> ModelPair<Int> in
+        let w = r.uniformInt(in: 0...(k - 1))
+        let l = (w + r.uniformInt(in: 1...(k - 1))) % k
+        return ModelPair(chosen: w, rejected: l, refLogProbChosen: ref[w], refLogProbRejected: ref[l], deltaR: deltaR)
+      }
+      let data = PairDataset(model: model, pairs: pairList)
+      let ws = try T2HessianWorkspace(data)
+      let beta = 0.01 + 3 * r.uniform()
+      for dpo in [false, true] {
+        let f: PairLossFunction<Int> = dpo ? MaPPOClaims.pairLossDPO(beta: beta) : MaPPOClaims.pairLossMaPPO(beta: beta)
+        let c: PairLossCurvature<Int> = mappoPairCurvature(beta: beta, forceDeltaROne: dpo)
+        let theta = (0..<d).map { _ in 3 * r.gaussian() }
+        try ws.fill(theta, f, c)
+        let h = try data.hessian(theta, f, c)
+        #expect(Array(ws.hessian) == h)
+        let e = try SymmetricEigen.eigenvalues(h, n: d).map(abs).max()
+        #expect(try ws.hessianSpectralNorm() == e)
+      }
+    }
   }
 
   // The analytic T2 Hessian agrees with central differences of the analytic gradient.
