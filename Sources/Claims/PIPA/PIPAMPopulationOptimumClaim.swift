@@ -22,6 +22,10 @@ extension PIPAClaims {
     var diag: [String] = []
     var r = ctx.stream("pipam.constrained-mle")
     let n = ctx.count(full: 200, quick: 3)
+    // The instances and their starts are drawn in order first; the searches (which draw
+    // nothing) then run on the runner's 2 cores, each reading only its own instance.
+    typealias Instance = (k: Int, d1: [Double], d0: [Double], prior: [Double], starts: [[Double]])
+    var instances: [Instance] = []
     for i in 0..<(2 * n) {
       let well = i < n
       let k = r.uniformInt(in: 2...32)
@@ -30,9 +34,13 @@ extension PIPAClaims {
       let d1 = (0..<k).map { marginal[$0] * q[$0] }
       let d0 = (0..<k).map { marginal[$0] * (1 - q[$0]) }
       let prior = well ? priorFor(marginal) : r.dirichlet([Double](repeating: 1, count: k))
-      let lp = prior.map { log($0) }
-      let (p, gp) = printedObjective(data: d0, d1, logPrior: lp)
       let starts = PIPAOptimizer.starts(&r, n: k, extra: 7) + [PIPAOptimizer.pinned(prior) + [0]]
+      instances.append((k, d1, d0, prior, starts))
+    }
+    let drawn = instances
+    let fits = MPOParallelMap.map(drawn.count) { i -> AssessedPoint? in
+      let (_, d1, d0, prior, starts) = drawn[i]
+      let (p, gp) = printedObjective(data: d0, d1, logPrior: prior.map { log($0) })
       // Outside the feasible set (F ≥ 1 on a cell of negative mass) −J = +∞; the search sees
       // the finite wall 1e10 there so that BFGS2's line search backtracks instead of failing.
       // The optimum is interior (F = p*(c=1|y) ≤ 0.95), where the two coincide.
@@ -41,7 +49,12 @@ extension PIPAClaims {
         return v.isFinite ? v : 1e10
       }
       let wallGrad: ([Double]) -> [Double] = { x in gp(x).map { $0.isFinite ? -$0 : 0 } }
-      guard let a = PIPAOptimizer.fit(wall, gradient: wallGrad, starts: starts) else {
+      return PIPAOptimizer.fit(wall, gradient: wallGrad, starts: starts)
+    }
+    for i in 0..<(2 * n) {
+      let well = i < n
+      let (k, d1, _, prior, _) = instances[i]
+      guard let a = fits[i] else {
         if well { undecided += 1 }
         continue
       }

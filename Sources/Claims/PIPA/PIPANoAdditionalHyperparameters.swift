@@ -28,17 +28,17 @@ extension PIPAClaims {
   }
 
   /// The practical PIPA-M per-token loss and its slope in log F (a test substitutes a wrong
-  /// one). The objective minimized is Σ_y d1 ℓ(log F, 1, ε) + d0 ℓ(log F, 0, ε) with
-  /// log F = log f + log σ(a) − log p^prior, over (pinned θ_f, a).
-  typealias PracticalTokenLoss =
-    @Sendable (_ logF: Double, _ label: Int, _ eps: Double) -> (Double, Double)
-
-  static let practicalTokenLoss: PracticalTokenLoss = { l, c, e in
-    (
-      PIPAM.tokenLoss(logRatio: l, label: c, epsilon: e),
-      PIPAM.tokenSlope(logRatio: l, label: c, epsilon: e)
-    )
+  /// one), as two functions of (log F, label, ε): the searches need the value alone in f and
+  /// the slope alone in ∇f. The objective minimized is Σ_y d1 ℓ(log F, 1, ε) + d0 ℓ(log F, 0, ε)
+  /// with log F = log f + log σ(a) − log p^prior, over (pinned θ_f, a).
+  struct PracticalTokenLoss: Sendable {
+    var value: @Sendable (_ logF: Double, _ label: Int, _ eps: Double) -> Double
+    var slope: @Sendable (_ logF: Double, _ label: Int, _ eps: Double) -> Double
   }
+
+  static let practicalTokenLoss = PracticalTokenLoss(
+    value: { l, c, e in PIPAM.tokenLoss(logRatio: l, label: c, epsilon: e) },
+    slope: { l, c, e in PIPAM.tokenSlope(logRatio: l, label: c, epsilon: e) })
 
   /// log F(y) at the parameters x.
   static func practicalLogF(_ x: [Double], logPrior lp: [Double]) -> [Double] {
@@ -60,35 +60,21 @@ extension PIPAClaims {
   static func practicalOptimum(
     _ inst: EpsilonInstance, epsilon eps: Double, starts: [[Double]], loss: PracticalTokenLoss
   ) -> (point: [Double], stopped: Int)? {
-    let k = inst.prior.count
     let lp = inst.prior.map { log($0) }
-    let inBox: ([Double]) -> Bool = { x in x.allSatisfy { abs($0) <= 30 } }
+    let objective = PracticalObjective(inst, logPrior: lp, epsilon: eps, loss: loss)
     var best: (Double, [Double])? = nil
     var stopped = 0
     for s in starts {
       let trace = SearchTrace()
       let f: ([Double]) -> Double = { x in
-        guard inBox(x) else { return .nan }
-        let lF = practicalLogF(x, logPrior: lp)
-        let v = (0..<k).reduce(0) {
-          $0 + inst.d1[$1] * loss(lF[$1], 1, eps).0 + inst.d0[$1] * loss(lF[$1], 0, eps).0
-        }
+        let v = objective.value(x)
         if v < trace.value {
           trace.value = v
           trace.point = x
         }
         return v
       }
-      let g: ([Double]) -> [Double] = { x in
-        guard inBox(x) else { return [Double](repeating: .nan, count: k) }
-        let lF = practicalLogF(x, logPrior: lp)
-        let lf = PIPAOptimizer.logProbs(pinned: x[0..<(k - 1)])
-        let s = (0..<k).map {
-          inst.d1[$0] * loss(lF[$0], 1, eps).1 + inst.d0[$0] * loss(lF[$0], 0, eps).1
-        }
-        let total = s.reduce(0, +)
-        return (1..<k).map { s[$0] - exp(lf[$0]) * total } + [total * sigmoid(-x[k - 1])]
-      }
+      let g: ([Double]) -> [Double] = { x in objective.gradient(x) }
       var value: Double
       var point: [Double]
       // BFGS2 refined to the rule's ‖∇‖ ≤ 1e-10 (RulePolish, as PIPAOptimizer.fit does): F on a
@@ -107,6 +93,30 @@ extension PIPAClaims {
     }
     guard let b = best else { return nil }
     return (b.1, stopped)
+  }
+
+  /// The best F-vectors of one instance over the ε grid (stopping at the first ε whose every
+  /// start failed), whether a best point clips a negative cell / has one within 1e-6 of F = 1,
+  /// and how many start-ε runs were stopped.
+  static func epsilonSweep(_ inst: EpsilonInstance, starts: [[Double]], loss: PracticalTokenLoss)
+    -> (fs: [[Double]], clipped: Bool, nearOne: Bool, stopped: Int)
+  {
+    var fs: [[Double]] = []
+    var clipped = false
+    var nearOne = false
+    var stopped = 0
+    for eps in noHyperparameterEpsilons {
+      guard let (x, st) = practicalOptimum(inst, epsilon: eps, starts: starts, loss: loss) else {
+        break
+      }
+      stopped += st
+      let lF = practicalLogF(x, logPrior: inst.prior.map { log($0) })
+      // Every cell carries negative mass (d0 > 0) in these instances.
+      if lF.contains(where: { $0 >= PIPAM.clipThreshold(epsilon: eps) }) { clipped = true }
+      if lF.contains(where: { $0 >= log1p(-1e-6) }) { nearOne = true }
+      fs.append(lF.map { exp($0) })
+    }
+    return (fs, clipped, nearOne, stopped)
   }
 
   /// The instances: the first `n` well-specified and `n` misspecified instances of
@@ -176,26 +186,20 @@ extension PIPAClaims {
     var activeExample: Counterexample? = nil
     var detailLines: [String] = []
     var stoppedStarts = 0
+    // The rule's starts, 4 instead of 8 (all zeros and 3 draws with N(0, 2²) entries), plus the
+    // feasible start f = p^prior, g₀ = ½ (F = ½ everywhere) that the instances' own checks add;
+    // drawn in instance order before the searches, which then run on the runner's 2 cores
+    // (each instance's searches read only its own starts: the same result in any schedule).
+    let allStarts = instances.map { inst in
+      PIPAOptimizer.starts(&r, n: inst.prior.count, extra: 3) + [PIPAOptimizer.pinned(inst.prior) + [0]]
+    }
+    let searched = MPOParallelMap.map(instances.count) { i in
+      epsilonSweep(instances[i], starts: allStarts[i], loss: loss)
+    }
     for (i, inst) in instances.enumerated() {
       let k = inst.prior.count
-      // The rule's starts, 4 instead of 8 (all zeros and 3 draws with N(0, 2²) entries), plus the
-      // feasible start f = p^prior, g₀ = ½ (F = ½ everywhere) that the instances' own checks add.
-      let starts =
-        PIPAOptimizer.starts(&r, n: k, extra: 3) + [PIPAOptimizer.pinned(inst.prior) + [0]]
-      var fs: [[Double]] = []
-      var clipped = false
-      var nearOne = false
-      for eps in noHyperparameterEpsilons {
-        guard let (x, st) = practicalOptimum(inst, epsilon: eps, starts: starts, loss: loss) else {
-          break
-        }
-        stoppedStarts += st
-        let lF = practicalLogF(x, logPrior: inst.prior.map { log($0) })
-        // Every cell carries negative mass (d0 > 0) in these instances.
-        if lF.contains(where: { $0 >= PIPAM.clipThreshold(epsilon: eps) }) { clipped = true }
-        if lF.contains(where: { $0 >= log1p(-1e-6) }) { nearOne = true }
-        fs.append(lF.map { exp($0) })
-      }
+      let (fs, clipped, nearOne, stopped) = searched[i]
+      stoppedStarts += stopped
       var stats = bySource[inst.source] ?? (0, 0, 0)
       defer { bySource[inst.source] = stats }
       guard fs.count == noHyperparameterEpsilons.count else {

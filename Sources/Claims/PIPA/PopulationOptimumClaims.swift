@@ -73,11 +73,23 @@ extension PIPAClaims {
       for x in 0..<prompts { scaled[x][0] = scaled[x][0].map { $0 * Strata.logUniform(&r, 0.1, 10) } }
       let dim = prompts * (1 + 2 * (k - 1))
       let inputs = [NamedValue("P", Double(prompts)), NamedValue("K", Double(k))]
-      let (f1, g1) = sftObjective(counts, k: k)
-      let (f2, g2) = sftObjective(scaled, k: k)
-      guard let a = PIPAOptimizer.fit(f1, gradient: g1, starts: PIPAOptimizer.starts(&r, n: dim, extra: 1)),
-        let b = PIPAOptimizer.fit(f2, gradient: g2, starts: PIPAOptimizer.starts(&r, n: dim, extra: 1))
-      else {
+      // The two fits run on the runner's 2 cores. The second's starts are drawn only when the
+      // first fit succeeds (the stream layout of the serial form): they are drawn from a copy
+      // of the stream, which replaces it only then.
+      let startsA = PIPAOptimizer.starts(&r, n: dim, extra: 1)
+      var afterB = r
+      let startsB = PIPAOptimizer.starts(&afterB, n: dim, extra: 1)
+      let data = [counts, scaled]
+      let pair = MPOParallelMap.map(2) { j -> AssessedPoint? in
+        let (f, g) = sftObjective(data[j], k: k)
+        return PIPAOptimizer.fit(f, gradient: g, starts: j == 0 ? startsA : startsB)
+      }
+      guard let a = pair[0] else {
+        undecided += 1
+        continue
+      }
+      r = afterB
+      guard let b = pair[1] else {
         undecided += 1
         continue
       }
@@ -137,6 +149,12 @@ extension PIPAClaims {
     var r = ctx.stream("pipan.constrained-mle")
     let n = ctx.count(full: 200, quick: 6)
     var diag: [String] = []
+    // The instances and their starts are drawn in order first; the searches (which draw
+    // nothing) then run on the runner's 2 cores, each reading only its own instance.
+    typealias Instance = (
+      k: Int, q1: [Double], pc: Double, p1: [Double], p0: [Double], prior: [Double], starts: [[Double]]
+    )
+    var instances: [Instance] = []
     for case_ in 0..<(2 * n) {
       let well = case_ < n
       let k = r.uniformInt(in: 2...32)
@@ -146,9 +164,19 @@ extension PIPAClaims {
       let prior = (well && !misspecifyWellSpecified) ? q0 : r.dirichlet([Double](repeating: 1, count: k))
       let p1 = q1.map { $0 * pc }
       let p0 = q0.map { $0 * (1 - pc) }
-      let (f, g) = pipanPopulation(p1: p1, p0: p0, logPrior: prior.map { log($0) })
+      instances.append((k, q1, pc, p1, p0, prior, PIPAOptimizer.starts(&r, n: k, extra: 7)))
+    }
+    let drawn = instances
+    let fits = MPOParallelMap.map(drawn.count) { i -> AssessedPoint? in
+      let x = drawn[i]
+      let (f, g) = pipanPopulation(p1: x.p1, p0: x.p0, logPrior: x.prior.map { log($0) })
+      return PIPAOptimizer.fit(f, gradient: g, starts: x.starts)
+    }
+    for case_ in 0..<(2 * n) {
+      let well = case_ < n
+      let (k, q1, pc, _, _, _, _) = instances[case_]
       let target = PIPAOptimizer.pinned(q1) + [log(pc) - log1p(-pc)]
-      guard let a = PIPAOptimizer.fit(f, gradient: g, starts: PIPAOptimizer.starts(&r, n: k, extra: 7)) else {
+      guard let a = fits[case_] else {
         if well { undecided += 1 }
         continue
       }

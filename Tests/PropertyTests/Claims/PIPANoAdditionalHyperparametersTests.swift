@@ -27,13 +27,10 @@ import Testing
   @Test func confirmsWhenEpsilonCannotMatter() {
     // The same loss with ε frozen at 1e-10 whatever ε is tested: no instance can be active,
     // so the verdict is no longer conditional (the check detects ε-dependence, not its absence).
-    let out = PIPAClaims.noAdditionalHyperparametersCheck(CheckContext(seed: 1, mode: .quick)) {
-      l, c, _ in
-      (
-        PIPAM.tokenLoss(logRatio: l, label: c, epsilon: 1e-10),
-        PIPAM.tokenSlope(logRatio: l, label: c, epsilon: 1e-10)
-      )
-    }
+    let frozen = PIPAClaims.PracticalTokenLoss(
+      value: { l, c, _ in PIPAM.tokenLoss(logRatio: l, label: c, epsilon: 1e-10) },
+      slope: { l, c, _ in PIPAM.tokenSlope(logRatio: l, label: c, epsilon: 1e-10) })
+    let out = PIPAClaims.noAdditionalHyperparametersCheck(CheckContext(seed: 1, mode: .quick), loss: frozen)
     // With the instances of the full-mode layout (quick mode takes its first 3 per source) a
     // frozen ε leaves no instance active; the undecided ones (a negative cell within 1e-6 of
     // F = 1 while the F-vectors agree) exceed 20 % of 9, so the verdict is inconclusive, not
