@@ -64,6 +64,24 @@ public struct MPOTVFamily: Sendable {
     }
   }
 
+  /// θᵀφ(y) for every y, written into `out` (m entries; same arithmetic as `logits`).
+  public func logits(_ theta: [Double], into out: inout [Double]) {
+    let m = self.m, k = self.k
+    precondition(out.count == m && theta.count == k, "logits(into:): need \(m) outputs and \(k) parameters")
+    phi.withUnsafeBufferPointer { f in
+      theta.withUnsafeBufferPointer { t in
+        out.withUnsafeMutableBufferPointer { o in
+          for y in 0..<m {
+            var s = 0.0
+            let row = y * k
+            for j in 0..<k { s += t[j] * f[row + j] }
+            o[y] = s
+          }
+        }
+      }
+    }
+  }
+
   /// The evaluation used by the Newton fits (unsafe-pointer loops, one pass each):
   /// p_θ, E_θ φ and, when `withCovariance`, Cov_θ φ (k×k, full).
   public func moments(_ theta: [Double], withCovariance: Bool) -> (logPartition: Double, probabilities: [Double], mean: [Double], covariance: [Double]) {

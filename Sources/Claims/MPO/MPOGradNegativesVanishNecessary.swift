@@ -22,6 +22,20 @@ extension MPOGradientClaims {
     necessaryCheck(ctx, gradient: { s, lw, pos in MPOGradReference.weightedGradient(s, logWeights: lw, positive: pos) })
   }
 
+  /// ‖g‖∞ and max_{Y⁻} p^weighted (0 without negatives), as Array.max() takes them (first
+  /// element, then every later one that compares greater), without intermediate arrays.
+  @Sendable static func norms(_ g: [Double], _ pw: [Double], _ positive: [Bool]) -> (Double, Double) {
+    var gn = 0.0
+    for i in g.indices { let v = abs(g[i]); if i == 0 || gn < v { gn = v } }
+    var pn = 0.0
+    var anyNegative = false
+    for i in pw.indices where !positive[i] {
+      if !anyNegative || pn < pw[i] { pn = pw[i] }
+      anyNegative = true
+    }
+    return (gn, pn)
+  }
+
   static func necessaryCheck(
     _ ctx: CheckContext, gradient: ([Double], [Double], [Bool]) -> [Double]
   ) -> CheckOutcome {
@@ -32,16 +46,10 @@ extension MPOGradientClaims {
     // Class names per ε, formatted once per class (not once per GD step).
     func labels(_ cls: String) -> [String] { epsilons.map { "\(cls), ε = \($0)" } }
     func test(_ labels: [String], _ g: [Double], _ pw: [Double], _ positive: [Bool], _ inputs: @autoclosure () -> [NamedValue]) {
-      // max |g_i| and max over Y⁻ of p^weighted, as Array.max() takes them (first element,
-      // then every later one that compares greater), without intermediate arrays.
-      var gn = 0.0
-      for i in g.indices { let v = abs(g[i]); if i == 0 || gn < v { gn = v } }
-      var pn = 0.0
-      var anyNegative = false
-      for i in pw.indices where !positive[i] {
-        if !anyNegative || pn < pw[i] { pn = pw[i] }
-        anyNegative = true
-      }
+      let (gn, pn) = norms(g, pw, positive)
+      record(labels, gn, pn, inputs())
+    }
+    func record(_ labels: [String], _ gn: Double, _ pn: Double, _ inputs: @autoclosure () -> [NamedValue]) {
       for (ei, e) in epsilons.enumerated() where gn <= e {
         meeting[ei] += 1
         tally.record(labels[ei], passed: pn <= e * slack, residual: pn, allowed: e * slack,
@@ -60,12 +68,27 @@ extension MPOGradientClaims {
     }
     let settings = MPOGradGDTrajectoryRuns.settings(ctx, instances: ctx.count(full: 100, quick: 1))
     let steps = ctx.count(full: 10_000, quick: 1_000)
-    for s in settings {
-      let sLabels = tabLabels[s.beta == 1 ? 1.0 : 0.1]!
-      MPOGradGDTrajectoryRuns.run(s, steps: steps) { st in
-        test(sLabels, st.scoreGradient, st.pWeighted, s.positive,
-             [NamedValue("instance", Double(s.instance)), NamedValue("M", Double(s.m)), NamedValue("alpha", s.alpha),
-              NamedValue("beta", s.beta), NamedValue("eta", s.eta), NamedValue("t", Double(st.t))])
+    // The runs are independent (pure in their setting): chunks of 32 settings run on both
+    // cores, each keeping only its steps with ‖∇‖∞ ≤ max ε, and the steps are recorded in run
+    // order, as a serial loop records them.
+    let largest = epsilons.max() ?? 0
+    for start in stride(from: 0, to: settings.count, by: 32) {
+      let chunk = Array(settings[start..<min(start + 32, settings.count)])
+      let events = MPOParallelMap.map(chunk.count) { c -> [(t: Int, gn: Double, pn: Double)] in
+        var out: [(t: Int, gn: Double, pn: Double)] = []
+        MPOGradGDTrajectoryRuns.run(chunk[c], steps: steps) { st in
+          let (gn, pn) = norms(st.scoreGradient, st.pWeighted, chunk[c].positive)
+          if gn <= largest { out.append((st.t, gn, pn)) }
+        }
+        return out
+      }
+      for (s, steps) in zip(chunk, events) {
+        let sLabels = tabLabels[s.beta == 1 ? 1.0 : 0.1]!
+        for (t, gn, pn) in steps {
+          record(sLabels, gn, pn,
+            [NamedValue("instance", Double(s.instance)), NamedValue("M", Double(s.m)), NamedValue("alpha", s.alpha),
+             NamedValue("beta", s.beta), NamedValue("eta", s.eta), NamedValue("t", Double(t))])
+        }
       }
     }
     return tally.outcome(

@@ -52,10 +52,13 @@ enum MPOGradTrajectory {
     positive: [Bool], eta: Double, steps: Int, times: Set<Int>? = nil, observe: (Int, [Double]) -> Void
   ) {
     // The lean TAB driver (MPOGradTabRun, property-tested against MPOGradModels.tabGradient).
+    // One scores buffer for the whole run (refilled at each observed step).
+    var scores = [Double](repeating: 0, count: k)
     MPOGradTabRun.run(theta0: theta0, logRef: logRef, k: k, beta: beta, logWeights: lw, positive: positive,
                       eta: eta, steps: steps) { st in
       if let times, !times.contains(st.t) { return }
-      observe(st.t, (0..<k).map { beta * (log(st.pi[$0]) - logRef[$0]) })
+      for j in 0..<k { scores[j] = beta * (log(st.pi[j]) - logRef[j]) }
+      observe(st.t, scores)
     }
   }
 

@@ -35,10 +35,13 @@ extension MPOConvergenceClaims {
       perK.append((k, fs))
     }
     // k = 32 with M = 256 (n = 2^14 only).
-    var fs32: [MPOTVKFamily] = []
-    for f in 0..<ctx.count(full: 4, quick: 1) {
+    // Each family draws from its own stream: families on both cores, kept in family order.
+    let runs32 = MPOParallelMap.map(ctx.count(full: 4, quick: 1)) { f -> (MPOTVFamily, [MPOTVRep]) in
       let fam = MPOTVSim.family(ctx, k: 32, index: f, m: 256)
-      let reps = MPOTVSim.run(ctx, fam, familyIndex: f, n: n, reps: ctx.count(full: 200, quick: 20))
+      return (fam, MPOTVSim.run(ctx, fam, familyIndex: f, n: n, reps: ctx.count(full: 200, quick: 20)))
+    }
+    var fs32: [MPOTVKFamily] = []
+    for (fam, reps) in runs32 {
       fs32.append(MPOTVKFamily(factor: try familyFactor(fam), tv: reps.filter(\.converged).map(\.tv)))
     }
     perK.append((32, fs32))

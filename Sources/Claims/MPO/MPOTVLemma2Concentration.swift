@@ -58,9 +58,38 @@ extension MPOConvergenceClaims {
   /// The (1 − δ) empirical quantile: the ⌈(1 − δ)N⌉-th smallest value (by selection).
   static func upperQuantile(_ v: [Double], delta: Double) -> Double {
     var a = v
-    let j = max(0, min(a.count - 1, Int((Double(a.count) * (1 - delta)).rounded(.up)) - 1))
+    return select(&a, quantileIndex(a.count, delta: delta), below: a.count)
+  }
+
+  /// The (1 − δ) empirical quantiles for several δ from one copy of `v`: the order
+  /// statistics are selected from the largest index down, each within the part below the
+  /// last one (selection leaves a[0..<j] holding the j smallest values), so the values are
+  /// exactly upperQuantile's.
+  static func upperQuantiles(_ v: [Double], deltas: [Double]) -> [Double] {
+    var a = v
+    let idx = deltas.map { quantileIndex(a.count, delta: $0) }
+    var out = [Double](repeating: 0, count: deltas.count)
+    var last: (index: Int, value: Double)?
+    for i in idx.indices.sorted(by: { idx[$0] > idx[$1] }) {
+      if let l = last, l.index == idx[i] {
+        out[i] = l.value
+        continue
+      }
+      out[i] = select(&a, idx[i], below: last?.index ?? a.count)
+      last = (idx[i], out[i])
+    }
+    return out
+  }
+
+  /// The index of the ⌈(1 − δ)N⌉-th smallest of N values.
+  static func quantileIndex(_ count: Int, delta: Double) -> Int {
+    max(0, min(count - 1, Int((Double(count) * (1 - delta)).rounded(.up)) - 1))
+  }
+
+  /// The j-th smallest of a[0..<bound] (Hoare selection), leaving a[0..<j] ≤ a[j] ≤ a[j+1..<bound].
+  static func select(_ a: inout [Double], _ j: Int, below bound: Int) -> Double {
     var lo = 0
-    var hi = a.count - 1
+    var hi = bound - 1
     while lo < hi {
       let pivot = a[(lo + hi) / 2]
       var i = lo
@@ -91,21 +120,24 @@ extension MPOConvergenceClaims {
       cells.firstIndex { $0.k == k && $0.family == f && $0.n == n }
     }
     // c1[cell][δ] for the data and for each bootstrap resample.
-    func c1s(_ errs: (Int) -> [Double]) -> [[Double]] {
+    @Sendable func c1s(_ errs: (Int) -> [Double]) -> [[Double]] {
       cells.indices.map { i in
-        deltas.map { d in
-          impliedC1(upperQuantile(errs(i), delta: d), n: cells[i].n, k: cells[i].k,
-            radius: cells[i].radius, delta: d)
+        let q = upperQuantiles(errs(i), deltas: deltas)
+        return deltas.indices.map { di in
+          impliedC1(q[di], n: cells[i].n, k: cells[i].k, radius: cells[i].radius, delta: deltas[di])
         }
       }
     }
     let point = c1s { cells[$0].errors }
-    var boots: [[[Double]]] = []
-    for _ in 0..<resamples {
-      boots.append(c1s { i in
+    // Resample b draws from its own stream (stream b of a seed taken from `r`), so the
+    // resamples run on both cores and the result does not depend on the schedule.
+    let base = r.next()
+    let boots = MPOParallelMap.map(resamples) { b -> [[Double]] in
+      var rb = RandomStream(seed: base, stream: UInt64(b))
+      return c1s { i in
         let e = cells[i].errors
-        return (0..<e.count).map { _ in e[Int(r.uniformInt(below: UInt64(e.count)))] }
-      })
+        return (0..<e.count).map { _ in e[Int(rb.uniformInt(below: UInt64(e.count)))] }
+      }
     }
     // The exponent series: (label, x, cell-index groups whose c1 are averaged per x).
     var series: [(label: String, x: [Double], groups: [[Int]], d: Int)] = []

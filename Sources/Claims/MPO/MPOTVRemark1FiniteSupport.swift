@@ -15,9 +15,7 @@
 // (b) exponent ≤ 0.6, conditional otherwise (the rate holds for the multinomial MLE but does
 // not follow from eq. (17)).
 import Analytic
-import Dispatch
 import Numerics
-import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -103,25 +101,21 @@ extension MPOConvergenceClaims {
   static func remark1Simulation(_ ctx: CheckContext, laws: [MPOTVSimplexLaw], reps: Int) -> [[[Double]]] {
     let ns = MPOTVSim.ns
     let cells = laws.indices.flatMap { i in ns.indices.map { (i, $0) } }
-    let results = Mutex<[Int: [Double]]>([:])
-    DispatchQueue.concurrentPerform(iterations: 2) { worker in
-      for c in stride(from: worker, to: cells.count, by: 2) {
-        let (i, j) = cells[c]
-        let law = laws[i]
-        let n = ns[j]
-        var r = ctx.stream("mpo.remark1.finite-support/m\(law.m)/\(law.type)\(law.draw)",
-          index: UInt64(n))
-        let out = (0..<reps).map { _ in
-          let counts = MPOTVSampler.multinomial(n, law.p, &r)
-          var s = 0.0
-          for y in 0..<law.m { s += abs(Double(counts[y]) / Double(n) - law.p[y]) }
-          return s / 2
-        }
-        results.withLock { $0[c] = out }
+    // MPOParallelMap hands out cells as workers free up (cells differ in cost with m and n).
+    let done = MPOParallelMap.map(cells.count) { c -> [Double] in
+      let (i, j) = cells[c]
+      let law = laws[i]
+      let n = ns[j]
+      var r = ctx.stream("mpo.remark1.finite-support/m\(law.m)/\(law.type)\(law.draw)",
+        index: UInt64(n))
+      return (0..<reps).map { _ in
+        let counts = MPOTVSampler.multinomial(n, law.p, &r)
+        var s = 0.0
+        for y in 0..<law.m { s += abs(Double(counts[y]) / Double(n) - law.p[y]) }
+        return s / 2
       }
     }
-    let done = results.withLock { $0 }
-    return laws.indices.map { i in ns.indices.map { j in done[i * ns.count + j] ?? [] } }
+    return laws.indices.map { i in ns.indices.map { j in done[i * ns.count + j] } }
   }
 
   /// Per p-type, the TV samples at n = 2^14 for each m (Dirichlet draws pooled).

@@ -14,7 +14,6 @@
 // (2 designs × 6 families × 2 quantities). Confirmed if all meet the criterion, refuted if
 // one is refuted, inconclusive otherwise.
 import Analytic
-import Dispatch
 import Numerics
 import Synchronization
 
@@ -115,29 +114,25 @@ extension MPOConvergenceClaims {
     let reps = remark3Reps(ctx)
     let fams = list
     let cells = fams.indices.flatMap { i in ns.indices.map { (i, $0) } }
-    let results = Mutex<[Int: [MPOTVChoiceRep]]>([:])
-    // Two workers; each cell has its own stream, so the result does not depend on the schedule.
-    DispatchQueue.concurrentPerform(iterations: 2) { worker in
-      for c in stride(from: worker, to: cells.count, by: 2) {
-        let (i, j) = cells[c]
-        let t = fams[i]
-        var r = ctx.stream("mpo.remark3.preference-data-rate/\(t.label)", index: UInt64(ns[j]))
-        let pStar = t.fam.probabilities(t.fam.thetaStar)
-        let out = (0..<reps).map { _ in
-          let data = remark3Draw(t.fam, sets: t.sets, bt: t.bt, n: ns[j], &r)
-          let fit = MPOTVChoiceMLE.fit(t.fam, data)
-          let err = MPOTVLinearAlgebra.norm(zip(fit.theta, t.fam.thetaStar).map { $0 - $1 })
-          return MPOTVChoiceRep(tv: MPOTVFamily.totalVariation(t.fam.probabilities(fit.theta), pStar),
-            thetaError: err, active: fit.active, converged: fit.converged)
-        }
-        results.withLock { $0[c] = out }
+    // Both cores through MPOParallelMap; each cell has its own stream, so the result does not
+    // depend on the schedule.
+    let done = MPOParallelMap.map(cells.count) { c -> [MPOTVChoiceRep] in
+      let (i, j) = cells[c]
+      let t = fams[i]
+      var r = ctx.stream("mpo.remark3.preference-data-rate/\(t.label)", index: UInt64(ns[j]))
+      let pStar = t.fam.probabilities(t.fam.thetaStar)
+      return (0..<reps).map { _ in
+        let data = remark3Draw(t.fam, sets: t.sets, bt: t.bt, n: ns[j], &r)
+        let fit = MPOTVChoiceMLE.fit(t.fam, data)
+        let err = MPOTVLinearAlgebra.norm(zip(fit.theta, t.fam.thetaStar).map { $0 - $1 })
+        return MPOTVChoiceRep(tv: MPOTVFamily.totalVariation(t.fam.probabilities(fit.theta), pStar),
+          thetaError: err, active: fit.active, converged: fit.converged)
       }
     }
-    let done = results.withLock { $0 }
     var series: [MPOTVSeries] = []
     var nonConverged = 0
     for (i, t) in fams.enumerated() {
-      let cellReps = ns.indices.map { done[i * ns.count + $0] ?? [] }
+      let cellReps = ns.indices.map { done[i * ns.count + $0] }
       nonConverged += cellReps.reduce(0) { $0 + $1.filter { !$0.converged }.count }
       let used = cellReps.map { $0.filter(\.converged) }
       let active = cellReps.map { Double($0.filter(\.active).count) / Double(max($0.count, 1)) }

@@ -5,7 +5,6 @@
 // Quick mode: k ∈ {2, 4, 8}, 1 family per k and 100 repetitions per cell (same n grid).
 import Analytic
 import Numerics
-import Dispatch
 import Synchronization
 
 #if canImport(Glibc)
@@ -107,19 +106,19 @@ struct MPOTVSim: Sendable {
         for n in ns { tasks.append((k, f, n, fam)) }
       }
     }
-    // Two workers (the machine's cores); each cell has its own stream, so the result does
-    // not depend on the schedule.
-    let results = Mutex<[Int: [MPOTVRep]]>([:])
+    // Both cores through MPOParallelMap (workers take the next cell from a shared counter);
+    // each cell has its own stream, so the result does not depend on the schedule. Cells are
+    // handed out most expensive first (largest k, then largest n) so that no long cell starts
+    // last and runs alone.
     let list = tasks
     let reps = repetitions(ctx)
-    DispatchQueue.concurrentPerform(iterations: 2) { worker in
-      for i in stride(from: worker, to: list.count, by: 2) {
-        let t = list[i]
-        let out = run(ctx, t.fam, familyIndex: t.f, n: t.n, reps: reps)
-        results.withLock { $0[i] = out }
-      }
+    let order = list.indices.sorted { (list[$0].k, list[$0].n, -$0) > (list[$1].k, list[$1].n, -$1) }
+    let computed = MPOParallelMap.map(order.count) { j -> [MPOTVRep] in
+      let t = list[order[j]]
+      return run(ctx, t.fam, familyIndex: t.f, n: t.n, reps: reps)
     }
-    let done = results.withLock { $0 }
+    var done = [Int: [MPOTVRep]]()
+    for (j, i) in order.enumerated() { done[i] = computed[j] }
     let cells = tasks.indices.map { i in
       MPOTVCell(k: tasks[i].k, family: tasks[i].f, n: tasks[i].n, reps: done[i] ?? [])
     }

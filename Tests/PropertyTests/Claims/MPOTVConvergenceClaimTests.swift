@@ -104,6 +104,20 @@ import Testing
   // MARK: Theorem 3 eq. (17)
 
   // Quick mode's 100 repetitions per cell cannot put a Clopper–Pearson upper end below δ = 0.01.
+  /// Both quantiles from one selection chain equal the separate selections, exactly, on
+  /// seeded samples with ties, tiny and odd sizes, and δ's that round to the same index.
+  @Test(arguments: [1, 2, 3, 7, 100, 2000]) func upperQuantilesMatchSeparateSelections(count: Int) {
+    var r = RandomStream(seed: UInt64(count) &* 7919)
+    for trial in 0..<20 {
+      let v = (0..<count).map { _ in trial % 2 == 0 ? r.uniform() : Double(r.uniformInt(below: 5)) }
+      let deltas = [0.1, 0.01, 0.5, 0.1 + 1e-9, 0.999]
+      let both = MPOConvergenceClaims.upperQuantiles(v, deltas: deltas)
+      #expect(both == deltas.map { MPOConvergenceClaims.upperQuantile(v, delta: $0) })
+      let sorted = v.sorted()
+      #expect(both == deltas.map { sorted[MPOConvergenceClaims.quantileIndex(count, delta: $0)] })
+    }
+  }
+
   @Test func eq17QuickIsInconclusive() throws {
     #expect(try MPOConvergenceClaims.thm3Eq17Explicit.check(ctx).verdict == .inconclusive)
   }
