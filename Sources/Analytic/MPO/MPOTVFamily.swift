@@ -48,23 +48,12 @@ public struct MPOTVFamily: Sendable {
 
   /// θᵀφ(y) for every y.
   public func logits(_ theta: [Double]) -> [Double] {
-    let m = self.m, k = self.k
-    return [Double](unsafeUninitializedCapacity: m) { out, count in
-      phi.withUnsafeBufferPointer { f in
-        theta.withUnsafeBufferPointer { t in
-          for y in 0..<m {
-            var s = 0.0
-            let row = y * k
-            for j in 0..<k { s += t[j] * f[row + j] }
-            out[y] = s
-          }
-        }
-      }
-      count = m
-    }
+    var out = [Double](repeating: 0, count: m)
+    logits(theta, into: &out)
+    return out
   }
 
-  /// θᵀφ(y) for every y, written into `out` (m entries; same arithmetic as `logits`).
+  /// θᵀφ(y) for every y, written into `out` (m entries).
   public func logits(_ theta: [Double], into out: inout [Double]) {
     let m = self.m, k = self.k
     precondition(out.count == m && theta.count == k, "logits(into:): need \(m) outputs and \(k) parameters")

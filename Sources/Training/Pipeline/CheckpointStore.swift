@@ -90,3 +90,22 @@ struct SamplesCheckpoint: Codable {
 struct RunCheckpoint: Codable {
   var record: RunRecord
 }
+
+extension CheckpointStore {
+  /// The finished runs of `specs` for one seed, in spec order (nil where a run has no
+  /// checkpoint yet); a checkpoint that holds another spec or seed is an error naming it.
+  func loadRuns(_ specs: [RunSpec], seed seedIndex: Int) throws -> [RunRecord?] {
+    try specs.map { spec in
+      let name = CheckpointStore.fileName(label: spec.label)
+      guard let done = try load(RunCheckpoint.self, kind: "run", seed: seedIndex, name: name)
+      else { return nil }
+      guard done.record.spec == spec, done.record.seedIndex == seedIndex else {
+        throw PipelineError.mismatchedCheckpoint(
+          path: url(seed: seedIndex, name).path,
+          reason: "holds run \(done.record.spec.label) of seed \(done.record.seedIndex) "
+            + "with another spec")
+      }
+      return done.record
+    }
+  }
+}

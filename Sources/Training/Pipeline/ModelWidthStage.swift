@@ -258,47 +258,16 @@ public struct ModelWidthStage {
     blasThreads: Int, progress: (TrainingGrid.Progress) -> Void
   ) throws -> [RunRecord] {
     let seedIndex = context.seedIndex
-    var records = [RunRecord?](repeating: nil, count: specs.count)
-    for (i, spec) in specs.enumerated() {
-      let name = CheckpointStore.fileName(label: spec.label)
-      guard let done = try store.load(RunCheckpoint.self, kind: "run", seed: seedIndex, name: name)
-      else { continue }
-      guard done.record.spec == spec, done.record.seedIndex == seedIndex else {
-        throw PipelineError.mismatchedCheckpoint(
-          path: store.url(seed: seedIndex, name).path,
-          reason: "holds run \(done.record.spec.label) of seed \(done.record.seedIndex) "
-            + "with another spec")
-      }
-      records[i] = done.record
-    }
-    let pending = specs.indices.filter { records[$0] == nil }
-    if !pending.isEmpty {
-      let previousThreads = BLAS.threadCount
-      BLAS.setThreadCount(blasThreads)
-      defer { BLAS.setThreadCount(previousThreads) }
-      try context.prepare(for: pending.map { specs[$0] })
-      let loop = AlignmentLoop(context: context)
-      let lock = NSLock()
-      let computed = try ParallelJobs.map(count: pending.count, workers: workers) { j in
-        let spec = specs[pending[j]]
-        let record = try loop.run(spec) { r in
-          lock.lock()
-          defer { lock.unlock() }
-          progress(
-            TrainingGrid.Progress(
-              stage: "align", seedIndex: seedIndex, detail: r.label, step: r.step,
-              steps: r.steps, loss: r.loss, tokensPerSecond: r.tokensPerSecond,
-              secondsLeft: nil))
-        }
-        lock.lock()
-        defer { lock.unlock() }
-        try store.save(
-          RunCheckpoint(record: record), kind: "run", seed: seedIndex,
-          name: CheckpointStore.fileName(label: spec.label))
-        return record
-      }
-      for (i, record) in zip(pending, computed) { records[i] = record }
-    }
+    var records = try store.loadRuns(specs, seed: seedIndex)
+    try AlignmentLoop(context: context).trainPending(
+      specs, records: &records, store: store, workers: workers, blasThreads: blasThreads,
+      report: { r in
+        progress(
+          TrainingGrid.Progress(
+            stage: "align", seedIndex: seedIndex, detail: r.label, step: r.step,
+            steps: r.steps, loss: r.loss, tokensPerSecond: r.tokensPerSecond, secondsLeft: nil))
+      },
+      finished: { _, _, _ in })
     return records.map { $0! }
   }
 }

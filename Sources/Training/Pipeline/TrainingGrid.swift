@@ -288,56 +288,31 @@ public enum TrainingGrid {
         blasThreads: alignmentBLASThreads)
       let loop = AlignmentLoop(context: context)
       defer { timings.metricsSeconds += context.metricsSeconds }
-      var records = [RunRecord?](repeating: nil, count: specs.count)
-      for (i, spec) in specs.enumerated() {
-        let name = CheckpointStore.fileName(label: spec.label)
-        guard
-          let done = try store.load(RunCheckpoint.self, kind: "run", seed: seedIndex, name: name)
-        else { continue }
-        guard done.record.spec == spec, done.record.seedIndex == seedIndex else {
-          throw PipelineError.mismatchedCheckpoint(
-            path: store.url(seed: seedIndex, name).path,
-            reason: "holds run \(done.record.spec.label) of seed \(done.record.seedIndex) "
-              + "with another spec")
-        }
-        records[i] = done.record
-        timings.runs["\(spec.label)#\(seedIndex)"] = done.record.seconds
+      var records = try store.loadRuns(specs, seed: seedIndex)
+      for (spec, done) in zip(specs, records) {
+        guard let done else { continue }
+        timings.runs["\(spec.label)#\(seedIndex)"] = done.seconds
         timings.resumedPieces += 1
         piecesDone += 1
       }
-      let pending = specs.indices.filter { records[$0] == nil }
-      if !pending.isEmpty {
-        let previousThreads = BLAS.threadCount
-        BLAS.setThreadCount(alignmentBLASThreads)
-        defer { BLAS.setThreadCount(previousThreads) }
-        try context.prepare(for: pending.map { specs[$0] })
-        let lock = NSLock()
-        let computed = try ParallelJobs.map(count: pending.count, workers: workers) { j in
-          let spec = specs[pending[j]]
-          let record = try loop.run(spec) { r in
-            lock.lock()
-            defer { lock.unlock() }
-            progress(
-              Progress(
-                stage: "align", seedIndex: seedIndex, detail: r.label, step: r.step,
-                steps: r.steps, loss: r.loss, tokensPerSecond: r.tokensPerSecond,
-                secondsLeft: left()))
-          }
-          lock.lock()
-          defer { lock.unlock() }
-          let name = CheckpointStore.fileName(label: spec.label)
-          try store.save(RunCheckpoint(record: record), kind: "run", seed: seedIndex, name: name)
+      try loop.trainPending(
+        specs, records: &records, store: store, workers: workers, blasThreads: alignmentBLASThreads,
+        report: { r in
+          progress(
+            Progress(
+              stage: "align", seedIndex: seedIndex, detail: r.label, step: r.step,
+              steps: r.steps, loss: r.loss, tokensPerSecond: r.tokensPerSecond,
+              secondsLeft: left()))
+        },
+        finished: { spec, record, trained in
           timings.runs["\(spec.label)#\(seedIndex)"] = record.seconds
           // Run seconds overlap when workers > 1: divide by the workers for the time left.
-          computedSeconds += record.seconds / Double(min(workers, pending.count))
+          computedSeconds += record.seconds / Double(min(workers, trained))
           computedPieces += 1
           alignTokens += record.tokens
           alignSeconds += record.seconds
           piecesDone += 1
-          return record
-        }
-        for (i, record) in zip(pending, computed) { records[i] = record }
-      }
+        })
       runs += records.map { $0! }
       if !widthStage.isEmpty {  // the seed's runs at other widths, after its own
         let more = try widthStage.run(
