@@ -34,15 +34,7 @@ public enum PriorFineTuneStage {
   static func optimizer(
     settings: TrainingSettings, steps: Int, layout: ParameterLayout
   ) throws -> AdamW<Float> {
-    let w = settings.sftWarmupSteps
-    let schedule = try LearningRateSchedule(
-      peak: settings.sftLearningRate, warmupSteps: w, decay: .constant,
-      totalSteps: max(steps, w, 1))
-    return AdamW<Float>(
-      config: try AdamWConfig(
-        schedule: schedule, weightDecay: settings.weightDecay,
-        maxGradientNorm: settings.maxGradientNorm),
-      layout: layout)
+    try SFTStage.optimizer(settings: settings, totalSteps: steps, layout: layout)
   }
 
   /// The positions in `samples` of each step's prompts: `steps` batches of `batch` from

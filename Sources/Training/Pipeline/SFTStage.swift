@@ -60,10 +60,18 @@ public struct SFTStage {
 
   /// The optimizer of the stage.
   func optimizer(layout: ParameterLayout) throws -> AdamW<Float> {
+    try Self.optimizer(settings: settings, totalSteps: settings.sftMaxSteps, layout: layout)
+  }
+
+  /// The SFT optimizer settings (AdamW at the SFT learning rate after its warm-up, then
+  /// constant) for a stage of `totalSteps` steps: SFT's own, and the PIPA prior fine-tunes'.
+  static func optimizer(
+    settings: TrainingSettings, totalSteps: Int, layout: ParameterLayout
+  ) throws -> AdamW<Float> {
     let w = settings.sftWarmupSteps
     let schedule = try LearningRateSchedule(
       peak: settings.sftLearningRate, warmupSteps: w, decay: .constant,
-      totalSteps: max(settings.sftMaxSteps, w, 1))
+      totalSteps: max(totalSteps, w, 1))
     return AdamW<Float>(
       config: try AdamWConfig(
         schedule: schedule, weightDecay: settings.weightDecay,
