@@ -7,6 +7,11 @@
 import Numerics
 
 enum PIPADataSweepStages {
+  /// Whether a spec of `specs` needs shifted samples or a fine-tuned prior.
+  static func needed(for specs: [RunSpec]) -> Bool {
+    AlignmentObjectives.needShiftedSamples(specs) || !AlignmentObjectives.neededPriors(specs).isEmpty
+  }
+
   /// Prepares the context's sweep sample sets for `specs`, at `blasThreads` BLAS threads,
   /// announcing each stage it computes or loads; returns the shifted samples' record when
   /// they were needed.

@@ -47,6 +47,10 @@ public enum TrainingGrid {
     /// Alignment tokens per second with the metric time taken out (training steps only:
     /// policy forward + backward, cached reference, objective, AdamW).
     public var trainingTokensPerSecond: Double?
+    /// Seconds of the stages besides SFT, sampling and the runs, keyed "<stage>#<seed>":
+    /// reward-spacing, pipa-data (shifted samples, prior fine-tunes), step-values, width
+    /// (the seed's other-width SFT, samples and runs) and step-cost. Empty on the default grid.
+    public var stages: [String: Double] = [:]
   }
 
   /// The results of `specs` under `settings`, checkpointed in `outDir`.
@@ -129,6 +133,12 @@ public enum TrainingGrid {
       }
     }
     var timings = Timings()
+    /// `body`'s wall-clock seconds, added to `timings.stages["<stage>#<seed>"]`.
+    func timed<T>(_ stage: String, _ seedIndex: Int, _ body: () throws -> T) rethrows -> T {
+      let clock = Date()
+      defer { timings.stages["\(stage)#\(seedIndex)", default: 0] += Date().timeIntervalSince(clock) }
+      return try body()
+    }
     var sftRecords: [SFTRecord] = []
     var measuredCost: StepCostMeasurement?
     var runs: [RunRecord] = []
@@ -206,8 +216,10 @@ public enum TrainingGrid {
             stage: "reward-spacing", seedIndex: seedIndex, detail: "", step: 0, steps: 1,
             loss: nil, tokensPerSecond: nil, secondsLeft: left()))
         spacing.append(
-          try RewardSpacingStage.rewards(
-            model: model, splits: splits, settings: settings, seedIndex: seedIndex, store: store))
+          try timed("reward-spacing", seedIndex) {
+            try RewardSpacingStage.rewards(
+              model: model, splits: splits, settings: settings, seedIndex: seedIndex, store: store)
+          })
         spacingRecord = RewardSpacingStage.record(spacing, splits: splits)
       }
 
@@ -263,29 +275,33 @@ public enum TrainingGrid {
         trainSamples: trainSamples, heldOutSamples: heldOutSamples)
       // pipa.empirical.m-vs-n-shift / prior-choice: shifted samples and fine-tuned priors,
       // before anything reads a spec's offline samples (PIPADataSweepStages).
-      if let r = try PIPADataSweepStages.prepare(
-        for: specs, context: context, sft: sftRecord, store: store,
-        blasThreads: alignmentBLASThreads,
-        announce: {
-          progress(
-            Progress(
-              stage: $0, seedIndex: seedIndex, detail: "", step: 0, steps: 1, loss: nil,
-              tokensPerSecond: nil, secondsLeft: left()))
-        })
-      {
+      if PIPADataSweepStages.needed(for: specs), let r = try timed("pipa-data", seedIndex, {
+        try PIPADataSweepStages.prepare(
+          for: specs, context: context, sft: sftRecord, store: store,
+          blasThreads: alignmentBLASThreads,
+          announce: {
+            progress(
+              Progress(
+                stage: $0, seedIndex: seedIndex, detail: "", step: 0, steps: 1, loss: nil,
+                tokensPerSecond: nil, secondsLeft: left()))
+          })
+      }) {
         shiftedRecords.append(r)
       }
       // pipa.empirical.threshold: the SFT model's Monte Carlo step values (StepValueStage),
       // at the runs' BLAS thread count (a spec's own samples are drawn as in prepare(for:)).
+      // (None is needed on the default grid: `context.stepValues` stays nil.)
       if AlignmentObjectives.needStepValues(specs) {
         progress(
           Progress(
             stage: "step-values", seedIndex: seedIndex, detail: "", step: 0, steps: 1,
             loss: nil, tokensPerSecond: nil, secondsLeft: left()))
+        context.stepValues = try timed("step-values", seedIndex) {
+          try StepValueStage.values(
+            for: specs, context: context, seedIndex: seedIndex, store: store,
+            blasThreads: alignmentBLASThreads)
+        }
       }
-      context.stepValues = try StepValueStage.values(
-        for: specs, context: context, seedIndex: seedIndex, store: store,
-        blasThreads: alignmentBLASThreads)
       let loop = AlignmentLoop(context: context)
       defer { timings.metricsSeconds += context.metricsSeconds }
       var records = try store.loadRuns(specs, seed: seedIndex)
@@ -315,9 +331,11 @@ public enum TrainingGrid {
         })
       runs += records.map { $0! }
       if !widthStage.isEmpty {  // the seed's runs at other widths, after its own
-        let more = try widthStage.run(
-          seedIndex: seedIndex, base: sftRecord, splits: splits, store: store, workers: workers,
-          alignmentBLASThreads: alignmentBLASThreads, progress: progress)
+        let more = try timed("width", seedIndex) {
+          try widthStage.run(
+            seedIndex: seedIndex, base: sftRecord, splits: splits, store: store, workers: workers,
+            alignmentBLASThreads: alignmentBLASThreads, progress: progress)
+        }
         runs += more.runs
         widthSFT += more.sft
       }
@@ -330,8 +348,10 @@ public enum TrainingGrid {
             stage: "step-cost", seedIndex: 0,
             detail: "\(pair.candidate.label) vs \(pair.baseline.label)", step: 0,
             steps: StepCostProbe.repeats, loss: nil, tokensPerSecond: nil, secondsLeft: left()))
-        measuredCost = try StepCostProbe.measure(
-          baseline: pair.baseline, candidate: pair.candidate, context: context)
+        measuredCost = try timed("step-cost", 0) {
+          try StepCostProbe.measure(
+            baseline: pair.baseline, candidate: pair.candidate, context: context)
+        }
       }
     }
     timings.totalSeconds = Date().timeIntervalSince(start)

@@ -24,6 +24,8 @@ extension PipelineGridTests {
     #expect(cost.pairs >= 1)
     #expect(cost.ratios.count == StepCostProbe.repeats)
     #expect(cost.ratios.allSatisfy { $0.isFinite && $0 > 0 })
+    // The probe's own time is broken out of the total, and nothing else is.
+    #expect(Array(timings.stages.keys) == ["step-cost#0"] && timings.stages["step-cost#0"]! > 0)
     try TrainingOutput.write(r, timings: timings, to: dir)
     let json = try JSONDecoder().decode(
       TrainingResults.self, from: Data(contentsOf: dir.appendingPathComponent("results.json")))

@@ -92,6 +92,8 @@ struct PipelineGridTests {
     let s = Self.settings
     let (r, timings) = try TrainingGrid.execute(specs: Self.specs, settings: s, outDir: dir)
     #expect(r.seedCount == 1 && r.sft.count == 1 && r.runs.count == Self.specs.count)
+    // No sweep or probe stage ran, so none is timed (the step-cost test times one).
+    #expect(timings.stages.isEmpty, "\(timings.stages)")
     #expect(r.settings["model.context"] == "\(s.context)")
     #expect(r.sft[0].steps == s.sftMaxSteps && !r.sft[0].inBand)
     #expect(r.sft[0].stopRule.contains("budget"))
