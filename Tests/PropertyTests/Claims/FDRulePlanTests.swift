@@ -20,10 +20,15 @@ import Testing
     let split = try FDRule.evaluate(plan, f: f, gradient: gradient, at: theta)
     #expect(plan.coordinates.count == (n > 64 ? 32 : n))
     #expect(plan.directions.count == (n > 64 ? 8 : 0))
-    #expect(whole.map(\.label) == split.map(\.label))
-    #expect(whole.map(\.numeric.value) == split.map(\.numeric.value))
-    #expect(whole.map(\.numeric.error) == split.map(\.numeric.error))
-    #expect(whole.allSatisfy(\.passed))
-    #expect(a.uniform() == b.uniform())
+    let labels = (whole.map { $0.label }, split.map { $0.label })
+    let values = (whole.map { $0.numeric.value }, split.map { $0.numeric.value })
+    let errors = (whole.map { $0.numeric.error }, split.map { $0.numeric.error })
+    let allPassed = whole.allSatisfy { $0.passed }
+    #expect(labels.0 == labels.1)
+    #expect(values.0 == values.1)
+    #expect(errors.0 == errors.1)
+    #expect(allPassed)
+    let next = (a.uniform(), b.uniform())
+    #expect(next.0 == next.1)
   }
 }
