@@ -13,6 +13,17 @@ public struct FDComparison: Sendable {
   public var passed: Bool { tolerance.accepts(analytic, numeric.value) }
 }
 
+/// The coordinates and directions the FD rule compares at one point: drawn from the seed
+/// (``FDRule/plan(count:random:)``) apart from the evaluations, so that the draws of many
+/// points can be made in their serial order and the evaluations run anywhere (e.g. on two
+/// threads) with the same bytes.
+public struct FDPlan: Sendable {
+  /// The compared coordinates, in comparison order.
+  public var coordinates: [Int]
+  /// The random unit directions (none with at most 64 coordinates).
+  public var directions: [[Double]]
+}
+
 /// The FD rule.
 public enum FDRule {
   /// Compares `gradient(θ)` with central differences of `f` at θ, under the rule's budget.
@@ -27,12 +38,18 @@ public enum FDRule {
     inputRounding: Double = 0
   ) throws -> [FDComparison] {
     precondition(gradient.count == theta.count, "gradient and θ must have equal length")
-    var out: [FDComparison] = []
-    let n = theta.count
+    return try evaluate(
+      plan(count: theta.count, random: &r), f: f, gradient: gradient, at: theta,
+      inputRounding: inputRounding)
+  }
+
+  /// The rule's budget for `n` coordinates: all of them when n ≤ 64; otherwise 32 coordinates
+  /// drawn by the seed (partial Fisher–Yates) and 8 random unit directions. Draws nothing
+  /// when n ≤ 64.
+  public static func plan(count n: Int, random r: inout RandomStream) -> FDPlan {
     var coordinates = Array(0..<n)
     var directions: [[Double]] = []
     if n > 64 {
-      // 32 coordinates drawn by the seed (partial Fisher–Yates), 8 random unit directions.
       for i in 0..<32 {
         let j = r.uniformInt(in: i...(n - 1))
         coordinates.swapAt(i, j)
@@ -44,7 +61,17 @@ public enum FDRule {
         directions.append(v.map { $0 / s })
       }
     }
-    for i in coordinates {
+    return FDPlan(coordinates: coordinates, directions: directions)
+  }
+
+  /// The comparisons of `plan` at θ (no random draws).
+  public static func evaluate(
+    _ plan: FDPlan, f: ([Double]) -> Double, gradient: [Double], at theta: [Double],
+    inputRounding: Double = 0
+  ) throws -> [FDComparison] {
+    precondition(gradient.count == theta.count, "gradient and θ must have equal length")
+    var out: [FDComparison] = []
+    for i in plan.coordinates {
       var point = theta
       let e = try Derivative.derivative(
         of: { t in
@@ -58,7 +85,7 @@ public enum FDRule {
           tolerance: withInputRounding(
             CatalogTolerance.finiteDifference(abserr: e.error, analytic: gradient[i]), inputRounding, h)))
     }
-    for (k, u) in directions.enumerated() {
+    for (k, u) in plan.directions.enumerated() {
       let e = try Derivative.directional(of: f, at: theta, along: u, method: .central, step: 1e-4)
       let a = zip(gradient, u).reduce(0) { $0 + $1.0 * $1.1 }
       out.append(

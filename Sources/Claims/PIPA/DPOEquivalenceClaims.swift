@@ -76,10 +76,37 @@ extension PIPAClaims {
   }
 
   /// Theorem A.1 parts (a)–(c); `negative` chooses p^θ(·|c=0) from (p^prior, q₀) — the
-  /// theorem's constraint takes p^prior; a test takes q₀.
+  /// theorem's constraint takes p^prior; a test takes q₀. The instances, θ's and the FD rule's
+  /// draws are made in their serial order first; the instances are then evaluated on the
+  /// runner's two cores and recorded in instance order (the same bytes as one serial loop).
   public static func dpoEquivalence(
-    _ ctx: CheckContext, negative: @escaping ([Double], [Double]) -> [Double]
+    _ ctx: CheckContext, negative: @escaping @Sendable ([Double], [Double]) -> [Double]
   ) throws -> CheckOutcome {
+    struct Drawn: Sendable {
+      var inst: DPOInstance
+      var thetaA: [Double]
+      var thetas: [[Double]]
+      var plans: [FDPlan]
+    }
+    struct PosteriorCase: Sendable {
+      var c: Int
+      var y: Int
+      var y2: Int
+      var post: Double
+      var literal: Double
+      var termSum: Double
+    }
+    struct ThetaCase: Sendable {
+      var lhs: Double
+      var rhs: Double
+      var termSum: Double
+      var fd: [FDComparison]
+    }
+    struct Evaluated: Sendable {
+      var posterior: [PosteriorCase] = []
+      var outside = 0
+      var thetas: [ThetaCase] = []
+    }
     var ta = Tally()
     var tb = Tally()
     var tc = Tally()
@@ -87,48 +114,72 @@ extension PIPAClaims {
     var outside = 0
     let n = ctx.count(full: 500, quick: 30)
     let nTheta = ctx.count(full: 20, quick: 4)
-    for _ in 0..<n {
+    let drawn = (0..<n).map { _ -> Drawn in
       let inst = dpoInstance(&r)
       let k = inst.lp.count
-      let neg = negative(inst.lp, inst.lq0)
-      // (a) posterior vs the literal quotient (9).
       let thetaA = [0] + (1..<k).map { _ in 3 * r.gaussian() }
-      let lf = logSoftmax(thetaA)
-      for c in 0...1 {
-        for y in 0..<k {
-          for y2 in 0..<k {
-            let post = pairLogPosterior(c: c, y: y, yOther: y2, lf: lf, neg: neg)
-            let (yp, ym) = c == 1 ? (y, y2) : (y2, y)
-            let pair = PreferencePair(
-              logProbChosen: lf[yp], logProbRejected: lf[ym], refLogProbChosen: inst.lp[yp],
-              refLogProbRejected: inst.lp[ym], lengthChosen: 1, lengthRejected: 1)
-            let lit = PIPAPairConditional.literalPosterior(pair)
-            guard lit > .leastNormalMagnitude, lit.isFinite,
-              exp(lf[yp] + inst.lp[ym]) > .leastNormalMagnitude, exp(inst.lp[yp] + lf[ym]) > .leastNormalMagnitude
-            else {
-              outside += 1
-              continue
+      var thetas: [[Double]] = []
+      var plans: [FDPlan] = []
+      for _ in 0..<nTheta {
+        thetas.append([0] + (1..<k).map { _ in 3 * r.gaussian() })
+        plans.append(FDRule.plan(count: k, random: &r))
+      }
+      return Drawn(inst: inst, thetaA: thetaA, thetas: thetas, plans: plans)
+    }
+    let evaluated = MPOParallelMap.map(drawn.count) { i in
+      Result { () throws -> Evaluated in
+        let inst = drawn[i].inst
+        let k = inst.lp.count
+        let neg = negative(inst.lp, inst.lq0)
+        var out = Evaluated()
+        // (a) posterior vs the literal quotient (9).
+        let lf = logSoftmax(drawn[i].thetaA)
+        for c in 0...1 {
+          for y in 0..<k {
+            for y2 in 0..<k {
+              let post = pairLogPosterior(c: c, y: y, yOther: y2, lf: lf, neg: neg)
+              let (yp, ym) = c == 1 ? (y, y2) : (y2, y)
+              let pair = PreferencePair(
+                logProbChosen: lf[yp], logProbRejected: lf[ym], refLogProbChosen: inst.lp[yp],
+                refLogProbRejected: inst.lp[ym], lengthChosen: 1, lengthRejected: 1)
+              let lit = PIPAPairConditional.literalPosterior(pair)
+              guard lit > .leastNormalMagnitude, lit.isFinite,
+                exp(lf[yp] + inst.lp[ym]) > .leastNormalMagnitude, exp(inst.lp[yp] + lf[ym]) > .leastNormalMagnitude
+              else {
+                out.outside += 1
+                continue
+              }
+              let s = abs(lf[yp]) + abs(lf[ym]) + abs(inst.lp[yp]) + abs(inst.lp[ym]) + abs(post)
+              out.posterior.append(PosteriorCase(c: c, y: y, y2: y2, post: post, literal: log(lit), termSum: s))
             }
-            let s = abs(lf[yp]) + abs(lf[ym]) + abs(inst.lp[yp]) + abs(inst.lp[ym]) + abs(post)
-            ta.record(
-              "(a) normalised joint = (9) literally", residual: abs(post - log(lit)),
-              identityTermSum: (s),
-              inputs: [NamedValue("K", Double(k)), NamedValue("c", Double(c)), NamedValue("y", Double(y)), NamedValue("y'", Double(y2))],
-              detail: "log posterior = \(post), log (9) = \(log(lit))")
           }
         }
+        for (theta, plan) in zip(drawn[i].thetas, drawn[i].plans) {
+          let lhs = dpoLHS(inst, theta: theta, neg: neg)
+          let rhs = try dpoRHS(inst, theta: theta, beta: 1)
+          let s = 2 * (abs(lhs) + abs(rhs.value)) + PIPAInputs.absSum(logSoftmax(theta), inst.lp) + 10
+          let fd = try FDRule.evaluate(plan, f: { dpoLHS(inst, theta: $0, neg: neg) }, gradient: rhs.gradient, at: theta)
+          out.thetas.append(ThetaCase(lhs: lhs, rhs: rhs.value, termSum: s, fd: fd))
+        }
+        return out
       }
-      for _ in 0..<nTheta {
-        let theta = [0] + (1..<k).map { _ in 3 * r.gaussian() }
-        let lhs = dpoLHS(inst, theta: theta, neg: neg)
-        let rhs = try dpoRHS(inst, theta: theta, beta: 1)
-        let s = 2 * (abs(lhs) + abs(rhs.value)) + PIPAInputs.absSum(logSoftmax(theta), inst.lp) + 10
+    }
+    for (d, e) in zip(drawn, evaluated) {
+      let ev = try e.get()
+      let k = d.inst.lp.count
+      outside += ev.outside
+      for pc in ev.posterior {
+        ta.record(
+          "(a) normalised joint = (9) literally", residual: abs(pc.post - pc.literal),
+          identityTermSum: (pc.termSum),
+          inputs: [NamedValue("K", Double(k)), NamedValue("c", Double(pc.c)), NamedValue("y", Double(pc.y)), NamedValue("y'", Double(pc.y2))],
+          detail: "log posterior = \(pc.post), log (9) = \(pc.literal)")
+      }
+      for tcase in ev.thetas {
         tb.record(
-          "(b) LHS(θ) = RHS(θ)", residual: abs(lhs - rhs.value), identityTermSum: (s),
-          inputs: [NamedValue("K", Double(k))], detail: "LHS = \(lhs), RHS = \(rhs.value)")
-        for cmp in try FDRule.compare(f: { dpoLHS(inst, theta: $0, neg: neg) }, gradient: rhs.gradient, at: theta, random: &r)
-          .dropFirst()
-        {
+          "(b) LHS(θ) = RHS(θ)", residual: abs(tcase.lhs - tcase.rhs), identityTermSum: (tcase.termSum),
+          inputs: [NamedValue("K", Double(k))], detail: "LHS = \(tcase.lhs), RHS = \(tcase.rhs)")
+        for cmp in tcase.fd.dropFirst() {
           tc.record(
             "(c) ∇RHS (analytic) vs FD of LHS", residual: abs(cmp.analytic - cmp.numeric.value),
             tolerance: cmp.tolerance, inputs: [NamedValue("K", Double(k))],

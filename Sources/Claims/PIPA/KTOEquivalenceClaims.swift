@@ -41,13 +41,13 @@ extension PIPAClaims {
       else { continue }
       let (bayes, s) = ktoBayesLogPosterior(logF: lf, logPrior: lp, z: z, label: c)
       let kto = log(-l)
-      let tol = CatalogTolerance.identity(termSum: s + abs(kto))
       let inputs = [
         NamedValue("log f", lf), NamedValue("log p_prior", lp), NamedValue("z", z), NamedValue("c", Double(c)),
         NamedValue("β", beta),
       ]
+      // T_id with term sum s + |kto| (its reason formatted only when the report reads it).
       let ok = tally.record(
-        beta == 1 ? "β = 1" : "β ≠ 1", residual: abs(kto - bayes), tolerance: tol, inputs: inputs,
+        beta == 1 ? "β = 1" : "β ≠ 1", residual: abs(kto - bayes), identityTermSum: s + abs(kto), inputs: inputs,
         detail: "log KTO integrand = \(kto), log Bayes posterior = \(bayes)")
       judge.record(holds: ok, satisfies: [beta == 1], describe: inputs.map(\.description).joined(separator: ", "))
     }

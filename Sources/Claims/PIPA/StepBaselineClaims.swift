@@ -24,16 +24,27 @@ extension PIPAClaims {
     ]
   }
 
+  /// The FD rule's input rounding for the step-level losses at the variables v.
+  static func stepFDRounding(_ v: [Double], slope: Double) -> Double {
+    // The reference functions sum up to 2·64 token log-probabilities of size ≤ 20 without
+    // compensation: one evaluation moves by ≤ ε·Σ|inputs|·|dℓ/dsum| (slope ≤ β for the
+    // log-sigmoid losses, ≤ ¼ for σ), which GSL's abserr (estimated from |f| only) misses.
+    CatalogTolerance.machineEpsilon * v.reduce(0) { $0 + abs($1) } * slope
+  }
+
   /// FD-rule comparison of `grad` against `f` on the variables of `x`, recorded in `tally`.
   static func recordFD(
     _ tally: inout Tally, _ cls: String, f: ([Double]) -> Double, grad: [Double], at v: [Double],
     random r: inout RandomStream, inputs: [NamedValue], slope: Double = 1
   ) throws {
-    // The reference functions sum up to 2·64 token log-probabilities of size ≤ 20 without
-    // compensation: one evaluation moves by ≤ ε·Σ|inputs|·|dℓ/dsum| (slope ≤ β for the
-    // log-sigmoid losses, ≤ ¼ for σ), which GSL's abserr (estimated from |f| only) misses.
-    let rounding = CatalogTolerance.machineEpsilon * v.reduce(0) { $0 + abs($1) } * slope
-    for c in try FDRule.compare(f: f, gradient: grad, at: v, random: &r, inputRounding: rounding) {
+    let comparisons = try FDRule.compare(
+      f: f, gradient: grad, at: v, random: &r, inputRounding: stepFDRounding(v, slope: slope))
+    recordFD(&tally, cls, comparisons, inputs: inputs)
+  }
+
+  /// Records FD-rule comparisons in `tally`.
+  static func recordFD(_ tally: inout Tally, _ cls: String, _ comparisons: [FDComparison], inputs: [NamedValue]) {
+    for c in comparisons {
       tally.record(
         cls, residual: abs(c.analytic - c.numeric.value), tolerance: c.tolerance, inputs: inputs,
         detail: "\(c.label): analytic \(c.analytic), FD \(c.numeric.value) ± \(c.numeric.error)")
@@ -159,37 +170,64 @@ extension PIPAClaims {
     statement: "In the forward pass L₁ has the value of L_DPO, because sg(·) is the identity on values."
   ) { ctx in l1Value(ctx) { (try? StepDPOL1(beta: $1).loss($0, stoppedAt: $0)) ?? .nan } }
 
-  /// The l1-gradient check with the semi-gradient formula as a parameter.
+  /// The l1-gradient check with the semi-gradient formula as a parameter. The pairs and the FD
+  /// rule's draws are made in their serial order first, then the evaluations run on the
+  /// runner's two cores (each reads only its own pair and plan) and are recorded in pair order:
+  /// the same bytes as one serial loop.
   public static func l1Gradient(
-    _ ctx: CheckContext, formula: @escaping (StepPairInput, Double) -> [Double]
+    _ ctx: CheckContext, formula: @escaping @Sendable (StepPairInput, Double) -> [Double]
   ) throws -> CheckOutcome {
+    struct Drawn: Sendable {
+      var beta: Double
+      var x: StepPairInput
+      var plan: FDPlan
+    }
+    struct Evaluated: Sendable {
+      var fd: [FDComparison]
+      /// (residual, term sum, ratio), nil when σ(−u₀) < 1e-300.
+      var collinear: (Double, Double, Double)?
+    }
     var tally = Tally()
     var r = ctx.stream("stepdpo.l1-gradient")
     var skipped = 0
-    for i in 0..<ctx.count(full: 1_000, quick: 20) {
+    let drawn = (0..<ctx.count(full: 1_000, quick: 20)).map { i -> Drawn in
       let beta = stepBeta(&r, i)
       let x = PIPAInputs.stepPair(&r, pattern: i)
-      let g1 = formula(x, beta)
-      // ∂_θ L₁(θ; θ̄) at θ̄ = θ by the FD rule, θ̄ held at x.
-      try recordFD(
-        &tally, "∂_θ L₁(θ; θ̄) (FD, θ̄ fixed) vs the formula",
-        f: { (try? StepDPOL1(beta: beta).loss(x.replacing(variables: $0), stoppedAt: x)) ?? .nan },
-        grad: g1, at: x.variables, random: &r, inputs: pairInputs(x, beta: beta), slope: beta)
-      // Collinearity with ∇L₀, ratio (1 − σ(u_DPO))/(1 − σ(u₀)) = σ(−u_DPO)/σ(−u₀).
-      let u0 = StepDPOL0(beta: beta).margin(x)
-      let uD = DPO(beta: beta).margin(x.sequencePair())
-      guard sigmoid(-u0) > 1e-300 else {
+      return Drawn(beta: beta, x: x, plan: FDRule.plan(count: x.variables.count, random: &r))
+    }
+    let evaluated = MPOParallelMap.map(drawn.count) { i in
+      Result { () throws -> Evaluated in
+        let (beta, x) = (drawn[i].beta, drawn[i].x)
+        let g1 = formula(x, beta)
+        // ∂_θ L₁(θ; θ̄) at θ̄ = θ by the FD rule, θ̄ held at x.
+        let fd = try FDRule.evaluate(
+          drawn[i].plan,
+          f: { (try? StepDPOL1(beta: beta).loss(x.replacing(variables: $0), stoppedAt: x)) ?? .nan },
+          gradient: g1, at: x.variables, inputRounding: stepFDRounding(x.variables, slope: beta))
+        // Collinearity with ∇L₀, ratio (1 − σ(u_DPO))/(1 − σ(u₀)) = σ(−u_DPO)/σ(−u₀).
+        let u0 = StepDPOL0(beta: beta).margin(x)
+        let uD = DPO(beta: beta).margin(x.sequencePair())
+        guard sigmoid(-u0) > 1e-300 else { return Evaluated(fd: fd, collinear: nil) }
+        let ratio = exp(logSigmoid(-uD) - logSigmoid(-u0))
+        let g0 = try StepDPOL0(beta: beta).gradient(x)
+        let scaled = g0.map { $0 * ratio }
+        let res = zip(g1, scaled).map { abs($0 - $1) }.max() ?? 0
+        return Evaluated(
+          fd: fd, collinear: (res, PIPAInputs.absSum(g1, scaled) + abs(uD) + abs(u0), ratio))
+      }
+    }
+    for (d, e) in zip(drawn, evaluated) {
+      let ev = try e.get()
+      let inputs = pairInputs(d.x, beta: d.beta)
+      recordFD(&tally, "∂_θ L₁(θ; θ̄) (FD, θ̄ fixed) vs the formula", ev.fd, inputs: inputs)
+      guard let collinear = ev.collinear else {
         skipped += 1
         continue
       }
-      let ratio = exp(logSigmoid(-uD) - logSigmoid(-u0))
-      let g0 = try StepDPOL0(beta: beta).gradient(x)
-      let scaled = g0.map { $0 * ratio }
-      let res = zip(g1, scaled).map { abs($0 - $1) }.max() ?? 0
+      let (res, termSum, ratio) = collinear
       tally.record(
-        "∇L₁ = [(1 − σ(u_DPO))/(1 − σ(u₀))]·∇L₀", residual: res,
-        identityTermSum: (PIPAInputs.absSum(g1, scaled) + abs(uD) + abs(u0)),
-        inputs: pairInputs(x, beta: beta), detail: "max |∇L₁ − ratio·∇L₀| = \(res), ratio = \(ratio)")
+        "∇L₁ = [(1 − σ(u_DPO))/(1 − σ(u₀))]·∇L₀", residual: res, identityTermSum: (termSum),
+        inputs: inputs, detail: "max |∇L₁ − ratio·∇L₀| = \(res), ratio = \(ratio)")
     }
     return tally.outcome(
       claim: "∇L₁ = −(1 − σ(u_DPO))[Σ∇r_t(y⁺) − Σ_{c⁻=0}∇r_t(y⁻)]",
@@ -295,39 +333,72 @@ extension PIPAClaims {
       + "the printed L_KTO (with s_{K+1} := T + 1)."
   ) { ctx in reducesToKTO(ctx) { (try? KTOAppendixBForm().loss($0)) ?? .nan } }
 
-  /// The l1-negative check with the semi-gradient formula as a parameter.
+  /// The c = 0 loss of Algorithm 2 (KTOPIPAForm) on the sequence sums of a Step-KTO input.
+  static func negativeKTO(_ x: StepKTOInput) -> Double {
+    (try? KTOPIPAForm().loss(
+      KTOPIPAInput(logF: x.logProbs.reduce(0, +), logPrior: x.refLogProbs.reduce(0, +), z: x.z0, label: 0))) ?? .nan
+  }
+
+  /// The l1-negative check with the semi-gradient formula as a parameter. The answers and the
+  /// FD rule's draws are made in their serial order first; the answers are then evaluated on
+  /// the runner's two cores and recorded in answer order (the same bytes as one serial loop).
   public static func ktoL1Negative(
-    _ ctx: CheckContext, formula: @escaping (StepKTOInput) -> [Double]
+    _ ctx: CheckContext, formula: @escaping @Sendable (StepKTOInput) -> [Double]
   ) throws -> CheckOutcome {
+    struct Drawn: Sendable {
+      var x: StepKTOInput
+      var plan: FDPlan
+      /// The plan of part (c), for the all-negative answers (every fourth).
+      var planC: FDPlan?
+    }
+    struct Evaluated: Sendable {
+      var value: Double
+      var alg2: Double
+      var printed: Double?
+      var fd: [FDComparison]
+      var fdC: [FDComparison]?
+    }
     var tally = Tally()
     var r = ctx.stream("stepkto.l1-negative")
     var relation = Tally()
-    func negativeKTO(_ x: StepKTOInput) -> Double {
-      (try? KTOPIPAForm().loss(
-        KTOPIPAInput(logF: x.logProbs.reduce(0, +), logPrior: x.refLogProbs.reduce(0, +), z: x.z0, label: 0))) ?? .nan
-    }
-    for i in 0..<ctx.count(full: 1_000, quick: 40) {
+    let drawn = (0..<ctx.count(full: 1_000, quick: 40)).map { i -> Drawn in
       var x = ktoInput(&r, pattern: i % 4, constantLabel: nil)
       if i % 4 == 3 { x.labels = x.labels.map { _ in 0 } }
+      let plan = FDRule.plan(count: x.variables.count, random: &r)
+      return Drawn(x: x, plan: plan, planC: i % 4 == 3 ? FDRule.plan(count: x.variables.count, random: &r) : nil)
+    }
+    let evaluated = MPOParallelMap.map(drawn.count) { i in
+      Result { () throws -> Evaluated in
+        let x = drawn[i].x
+        let v = try StepKTOL1().loss(x, stoppedAt: x)
+        let rounding = stepFDRounding(x.variables, slope: 1)
+        let fd = try FDRule.evaluate(
+          drawn[i].plan, f: { (try? StepKTOL1().loss(x.replacing(variables: $0), stoppedAt: x)) ?? .nan },
+          gradient: formula(x), at: x.variables, inputRounding: rounding)
+        let fdC = try drawn[i].planC.map { plan in
+          try FDRule.evaluate(
+            plan, f: { negativeKTO(x.replacing(variables: $0)) }, gradient: formula(x), at: x.variables,
+            inputRounding: rounding)
+        }
+        return Evaluated(
+          value: v, alg2: negativeKTO(x), printed: try? KTOAppendixBForm().loss(x), fd: fd, fdC: fdC)
+      }
+    }
+    for (d, e) in zip(drawn, evaluated) {
+      let ev = try e.get()
+      let x = d.x
       let inputs = [NamedValue("T", Double(x.labels.count)), NamedValue("positive tokens", Double(x.labels.reduce(0, +))), NamedValue("z0", x.z0)]
       let s = PIPAInputs.absSum(x.logProbs, x.refLogProbs) + x.z0
-      let v = try StepKTOL1().loss(x, stoppedAt: x)
-      let alg2 = negativeKTO(x)
+      let (v, alg2) = (ev.value, ev.alg2)
       tally.record(
         "(a) value = Algorithm 2's c = 0 loss", residual: abs(v - alg2),
         identityTermSum: (s), inputs: inputs, detail: "L₁ = \(v), Alg. 2 = \(alg2)")
-      if let printed = try? KTOAppendixBForm().loss(x) {
+      if let printed = ev.printed {
         relation.record("L₁ = −(printed L_KTO term)", residual: abs(v + printed), identityTermSum: (s), inputs: inputs)
       }
-      try recordFD(
-        &tally, "(b) ∂_θ L₁(θ; θ̄) (FD, θ̄ fixed) vs σ'(v)Σ_{c_t=0}∇r_t",
-        f: { (try? StepKTOL1().loss(x.replacing(variables: $0), stoppedAt: x)) ?? .nan },
-        grad: formula(x), at: x.variables, random: &r, inputs: inputs)
-      if i % 4 == 3 {
-        try recordFD(
-          &tally, "(c) all c_t = 0: ∇L₁ vs FD of the negative KTO term",
-          f: { negativeKTO(x.replacing(variables: $0)) }, grad: formula(x), at: x.variables, random: &r,
-          inputs: inputs)
+      recordFD(&tally, "(b) ∂_θ L₁(θ; θ̄) (FD, θ̄ fixed) vs σ'(v)Σ_{c_t=0}∇r_t", ev.fd, inputs: inputs)
+      if let fdC = ev.fdC {
+        recordFD(&tally, "(c) all c_t = 0: ∇L₁ vs FD of the negative KTO term", fdC, inputs: inputs)
       }
     }
     return tally.outcome(

@@ -64,32 +64,57 @@ extension PIPAClaims {
   }
 
   /// The check; `l1` evaluates L₁(θ; θ̄) on a Step-DPO input and the frozen one (a test
-  /// substitutes L₀, which masks the prefix in value too).
+  /// substitutes L₀, which masks the prefix in value too). The pairs and the FD rule's draws are
+  /// made in their serial order first; the pairs are then evaluated on the runner's two cores and
+  /// recorded in pair order (the same bytes as one serial loop).
   public static func treeEquivalence(
-    _ ctx: CheckContext, l1: @escaping (StepPairInput, StepPairInput, Double) -> Double
+    _ ctx: CheckContext, l1: @escaping @Sendable (StepPairInput, StepPairInput, Double) -> Double
   ) throws -> CheckOutcome {
+    struct Drawn: Sendable {
+      var beta: Double
+      var pair: TreePair
+      var plan: FDPlan
+    }
+    struct Evaluated: Sendable {
+      var value: Double
+      var sd: Double
+      var termSum: Double
+      var fd: [FDComparison]
+    }
     var valueTally = Tally()
     var tally = Tally()
     var judge = ConditionalJudge(conditions: ["empty prefix (k = 1)"])
     var r = ctx.stream("stepdpo.tree-equivalence")
-    for i in 0..<ctx.count(full: 1_000, quick: 70) {
+    let drawn = (0..<ctx.count(full: 1_000, quick: 70)).map { i -> Drawn in
       let beta = stepBeta(&r, i)
       let tp = treePair(&r)
-      let th = tp.parameters
+      return Drawn(beta: beta, pair: tp, plan: FDRule.plan(count: tp.parameters.count, random: &r))
+    }
+    let evaluated = MPOParallelMap.map(drawn.count) { i in
+      Result { () throws -> Evaluated in
+        let (beta, tp) = (drawn[i].beta, drawn[i].pair)
+        let th = tp.parameters
+        let a = tp.prefix.count
+        let x = tp.input(th)
+        let (sd, grad) = originalStepDPO(th, prefix: a, win: tp.win.count, winRef: tp.winRef, loseRef: tp.loseRef, beta: beta)
+        let v = l1(x, x, beta)
+        let rounding = CatalogTolerance.machineEpsilon * PIPAInputs.absSum(x.variables) * beta
+        let fd = try FDRule.evaluate(
+          drawn[i].plan, f: { l1(tp.input($0), tp.input($0, stoppedPrefix: tp.prefix), beta) }, gradient: grad, at: th,
+          inputRounding: rounding)
+        return Evaluated(value: v, sd: sd, termSum: beta * PIPAInputs.absSum(x.variables), fd: fd)
+      }
+    }
+    for (d, e) in zip(drawn, evaluated) {
+      let ev = try e.get()
+      let (beta, tp) = (d.beta, d.pair)
       let a = tp.prefix.count
-      let x = tp.input(th)
-      let (sd, grad) = originalStepDPO(th, prefix: a, win: tp.win.count, winRef: tp.winRef, loseRef: tp.loseRef, beta: beta)
-      let v = l1(x, x, beta)
       let inputs = [NamedValue("prefix tokens", Double(a)), NamedValue("|s_w|", Double(tp.win.count)), NamedValue("|s_l|", Double(tp.lose.count)), NamedValue("β", beta)]
       let okA = valueTally.record(
-        "(a) L₁(θ; θ) = L_SD", residual: abs(v - sd), identityTermSum: (beta * PIPAInputs.absSum(x.variables)),
-        inputs: inputs, detail: "L₁ = \(v), L_SD = \(sd)")
-      let rounding = CatalogTolerance.machineEpsilon * PIPAInputs.absSum(x.variables) * beta
+        "(a) L₁(θ; θ) = L_SD", residual: abs(ev.value - ev.sd), identityTermSum: (ev.termSum),
+        inputs: inputs, detail: "L₁ = \(ev.value), L_SD = \(ev.sd)")
       var okB = true
-      for c in try FDRule.compare(
-        f: { l1(tp.input($0), tp.input($0, stoppedPrefix: tp.prefix), beta) }, gradient: grad, at: th, random: &r,
-        inputRounding: rounding)
-      {
+      for c in ev.fd {
         okB = tally.record(
           "(b) ∂_θ L₁(θ; θ̄) (FD, θ̄ fixed) = ∇L_SD", residual: abs(c.analytic - c.numeric.value), tolerance: c.tolerance,
           inputs: inputs, detail: "\(c.label): ∇L_SD \(c.analytic), FD of L₁ \(c.numeric.value)") && okB
