@@ -21,7 +21,7 @@ public final class T2HessianWorkspace {
   public let n: Int
   /// ∇²L(θ), row-major d×d, as of the last ``fill(_:_:_:)``.
   public let hessian: UnsafeMutableBufferPointer<Double>
-  /// The logits, log-normaliser and E_π φ (T2PairWorkspace.prepare, the same bits as the
+  /// The logits, log-normaliser, E_π φ and Cov_π(φ) (T2PairWorkspace, the same bits as the
   /// model's own functions).
   private let policy: T2PairWorkspace
   private let eigen: SymmetricEigen.Workspace
