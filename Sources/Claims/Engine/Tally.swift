@@ -17,6 +17,10 @@ public struct Tally: Sendable {
     var worstResidual = 0.0
     var toleranceAtWorst = 0.0
     var worstRatio = 0.0
+    /// The largest non-NaN ratio and the tolerance of its first case (−∞ when none): what
+    /// `worstRatio` would be had this class's first case not been NaN; kept for ``merge(_:)``.
+    var finiteWorstRatio = -Double.infinity
+    var toleranceAtFiniteWorst = 0.0
     var reason = ""
     /// S of the last case's tolerance when that was T_id recorded by its term sum: the reason is
     /// then `CatalogTolerance.identity(termSum: S).reason`, formatted only when it is read.
@@ -84,6 +88,10 @@ public struct Tally: Sendable {
       accs[i].worstRatio = ratio
       accs[i].toleranceAtWorst = allowed
     }
+    if ratio > accs[i].finiteWorstRatio {
+      accs[i].finiteWorstRatio = ratio
+      accs[i].toleranceAtFiniteWorst = allowed
+    }
     if !reason.isEmpty {
       accs[i].reason = reason
       accs[i].identityTermSum = nil
@@ -122,6 +130,49 @@ public struct Tally: Sendable {
     let ok = residual.isFinite && residual <= allowed
     record(cls, passed: ok, residual: residual, identityTermSum: s, inputs: inputs(), detail: detail())
     return ok
+  }
+
+  /// Appends `other`'s cases as if they had been recorded into this tally after its own, in
+  /// their order: the result equals the serial recording exactly (counts, first failures, the
+  /// worst residual and ratio with NaN kept as `record` keeps it, the last reason), so a check
+  /// may record its independent items on several threads and merge them in item order.
+  public mutating func merge(_ other: Tally) {
+    for b in other.accs {
+      guard let i = index[b.name] else {
+        order.append(b.name)
+        accs.append(b)
+        index[b.name] = accs.count - 1
+        continue
+      }
+      var a = accs[i]
+      // worstResidual: NaN is absorbing, otherwise the maximum.
+      if !a.worstResidual.isNaN && (b.worstResidual.isNaN || b.worstResidual > a.worstResidual) {
+        a.worstResidual = b.worstResidual
+      }
+      // worstRatio: the first case's ratio when NaN (nothing exceeds it), otherwise the first
+      // case reaching the largest non-NaN ratio.
+      if b.finiteWorstRatio > a.finiteWorstRatio {
+        a.finiteWorstRatio = b.finiteWorstRatio
+        a.toleranceAtFiniteWorst = b.toleranceAtFiniteWorst
+      }
+      if !a.worstRatio.isNaN {
+        a.worstRatio = a.finiteWorstRatio
+        a.toleranceAtWorst = a.toleranceAtFiniteWorst
+      }
+      // reason / identityTermSum: the state after the last case that set either.
+      if b.identityTermSum != nil {
+        a.identityTermSum = b.identityTermSum
+        if !b.reason.isEmpty { a.reason = b.reason }
+      } else if !b.reason.isEmpty {
+        a.reason = b.reason
+        a.identityTermSum = nil
+      }
+      a.cases += b.cases
+      a.failures += b.failures
+      if a.firstFailure == nil { a.firstFailure = b.firstFailure }
+      accs[i] = a
+    }
+    last = other.accs.isEmpty ? last : index[other.order[other.last]] ?? last
   }
 
   /// Total cases and failures.

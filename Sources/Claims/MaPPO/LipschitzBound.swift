@@ -7,6 +7,8 @@
 // term (the σ′ ≤ ¼ the proof mentions) is absent from L_MaP, and grows with β.
 // On a dataset of N pairs τ is the mean of the per-pair operators, so its constant is the mean
 // of the per-pair constants (each pair with its own u and Δr).
+// Each dataset draws from its own stream and the datasets run on two threads (merged in order);
+// the quotients and the M_g objectives are evaluated in reused buffers (LipschitzWorkspaces.swift).
 import Analytic
 import Numerics
 
@@ -45,52 +47,25 @@ extension MaPPOClaims {
     var counts = Array(repeating: Array(repeating: (0, 0, 0), count: 2), count: 2)
     var smallest: (size: Int, c: T2PairCase)?
     var mgNotes: [String] = []
-    var r = ctx.stream("mappo.lipschitz.bound")
     let datasets = ctx.count(full: 50, quick: 3)
-    let pointPairs = ctx.count(full: 10_000, quick: 300)
-    let samples = ctx.count(full: 10_000, quick: 300)
-    let refinements = ctx.count(full: 8, quick: 2)
-    for ds in 0..<(2 * datasets) {
-      let n = ds < datasets ? 1 : 4
-      let radius = ds % 2 == 0 ? 1.0 : 3.0
-      let k = Strata.integer(&r, 4...16)
-      let d = Strata.integer(&r, 2...6)
-      let template = T2PairCase.draw(&r, k: k, d: d, pairs: n, radius: radius, near: true, deltaR: { Strata.deltaR(&$0) })
-      let model = template.model
-      let diameter = model.featureDiameter
-      let mgP = try scoreDifferenceSup(model, radius: radius, samples: samples, refinements: refinements, random: &r)
-      let mgL = try covarianceNormSup(model, radius: radius, samples: samples, refinements: refinements, random: &r)
-      if ds < 2 || ds == datasets || ds == datasets + 1 {
-        mgNotes.append("dataset \(ds) (N = \(n), K = \(k), d = \(d), R = \(formatNumber(radius))): M_g^P ∈ [\(format3(mgP)), D = \(format3(diameter))], M_g^L ∈ [\(format3(mgL)), D²/4 = \(format3(diameter * diameter / 4))]")
-      }
-      let bounds = [(mgP, diameter), (mgL, diameter * diameter / 4)]
-      // The dataset depends on the template's reals only, not on the point pair.
-      let data = template.dataset()
-      let (beta, deltaR) = (template.beta, template.deltaR)
-      for i in 0..<pointPairs {
-        let (a, b) = LipschitzPoints.pair(&r, d: d, radius: radius, near: i % 2 == 0)
-        guard let q = try lipschitzQuotient(data, theta: a, thetaPrime: b, beta: beta, deltaR: deltaR) else { continue }
-        for (ri, (lower, upper)) in bounds.enumerated() {
-          for (ci, (_, f)) in constants.enumerated() {
-            let lLow = q.constant(f, mg: lower, diameter: diameter)
-            let lUp = q.constant(f, mg: upper, diameter: diameter)
-            let tol = CatalogTolerance.identityAbsolute(termSum: q.termSum + lUp)
-            if q.value <= lLow {
-              counts[ri][ci].0 += 1
-            } else if q.value > lUp + tol {
-              counts[ri][ci].1 += 1
-              if ri == 0 && ci == 0 {
-                let size = n * 1000 + k * d
-                if smallest == nil || size < smallest!.size {
-                  smallest = (size, template.with(flat: Array(template.flat.prefix(k * d + d + 1 + n)) + a + b))
-                }
-              }
-            } else {
-              counts[ri][ci].2 += 1
-            }
-          }
+    // Each dataset draws from its own stream (index = dataset number), so the datasets run
+    // on the runner's two cores and are merged in order: the report does not depend on the
+    // thread count.
+    let perDataset = MPOParallelMap.map(2 * datasets) { ds in
+      Result { try lipschitzBoundDataset(ctx, ds, datasets: datasets, constants: constants) }
+    }
+    for result in perDataset {
+      let one = try result.get()
+      for ri in 0..<2 {
+        for ci in 0..<2 {
+          counts[ri][ci].0 += one.counts[ri][ci].0
+          counts[ri][ci].1 += one.counts[ri][ci].1
+          counts[ri][ci].2 += one.counts[ri][ci].2
         }
       }
+      if let note = one.mgNote { mgNotes.append(note) }
+      // The first violation of the smallest size (N·1000 + K·d, one size per dataset).
+      if let v = one.firstViolation, smallest == nil || v.size < smallest!.size { smallest = v }
     }
     func verdict(_ t: (Int, Int, Int)) -> Verdict { t.1 > 0 ? .refuted : (t.2 > 0 ? .inconclusive : .confirmed) }
     var notes: [String] = []
@@ -128,6 +103,69 @@ extension MaPPOClaims {
       verdict: .refuted,
       summary: "reading (P), printed L_MaP: \(main.1) pairs violated (\(main.0) satisfied, \(main.2) undecided); smallest: \(detail)",
       notes: notes, counterexample: Counterexample(inputs: small.namedInputs, detail: detail, residual: (q?.value ?? .nan) - lUp))
+  }
+
+  /// One dataset of mappo.lipschitz.bound: its pair counts per reading and constant, its M_g
+  /// note (datasets 0, 1, and the first two with N = 4), and its first violation of the
+  /// printed constant under reading (P).
+  struct LipschitzBoundDataset: Sendable {
+    var counts = Array(repeating: Array(repeating: (0, 0, 0), count: 2), count: 2)
+    var mgNote: String?
+    var firstViolation: (size: Int, c: T2PairCase)?
+  }
+
+  /// Dataset `ds` (N = 1 for the first `datasets`, then N = 4; R alternating 1, 3) from the
+  /// stream `ctx.stream("mappo.lipschitz.bound", index: ds)`.
+  static func lipschitzBoundDataset(
+    _ ctx: CheckContext, _ ds: Int, datasets: Int, constants: [(String, @Sendable (LipschitzConstantInputs) -> Double)]
+  ) throws -> LipschitzBoundDataset {
+    var r = ctx.stream("mappo.lipschitz.bound", index: UInt64(ds))
+    let pointPairs = ctx.count(full: 10_000, quick: 300)
+    let samples = ctx.count(full: 10_000, quick: 300)
+    let refinements = ctx.count(full: 8, quick: 2)
+    var out = LipschitzBoundDataset()
+    let n = ds < datasets ? 1 : 4
+    let radius = ds % 2 == 0 ? 1.0 : 3.0
+    let k = Strata.integer(&r, 4...16)
+    let d = Strata.integer(&r, 2...6)
+    let template = T2PairCase.draw(&r, k: k, d: d, pairs: n, radius: radius, near: true, deltaR: { Strata.deltaR(&$0) })
+    let model = template.model
+    let diameter = model.featureDiameter
+    // The dataset depends on the template's reals only, not on the point pair.
+    let data = template.dataset()
+    let sup = try LipschitzSupWorkspace(data, radius: radius)
+    let mgP = scoreDifferenceSup(sup, samples: samples, refinements: refinements, random: &r)
+    let mgL = covarianceNormSup(sup, samples: samples, refinements: refinements, random: &r)
+    if ds < 2 || ds == datasets || ds == datasets + 1 {
+      out.mgNote = "dataset \(ds) (N = \(n), K = \(k), d = \(d), R = \(formatNumber(radius))): M_g^P ∈ [\(format3(mgP)), D = \(format3(diameter))], M_g^L ∈ [\(format3(mgL)), D²/4 = \(format3(diameter * diameter / 4))]"
+    }
+    let bounds = [(mgP, diameter), (mgL, diameter * diameter / 4)]
+    // Q in reused buffers: the same bits as lipschitzQuotient(data, …) (LipschitzWorkspaces.swift).
+    let quotient = LipschitzQuotientWorkspace(data, beta: template.beta)
+    for i in 0..<pointPairs {
+      let (a, b) = LipschitzPoints.pair(&r, d: d, radius: radius, near: i % 2 == 0)
+      guard let q = try quotient.evaluate(a, b) else { continue }
+      for ri in 0..<2 {
+        let (lower, upper) = bounds[ri]
+        for ci in 0..<2 {
+          let f = constants[ci].1
+          let lLow = quotient.constant(f, mg: lower, diameter: diameter)
+          let lUp = quotient.constant(f, mg: upper, diameter: diameter)
+          let tol = CatalogTolerance.identityAbsolute(termSum: q.termSum + lUp)
+          if q.value <= lLow {
+            out.counts[ri][ci].0 += 1
+          } else if q.value > lUp + tol {
+            out.counts[ri][ci].1 += 1
+            if ri == 0 && ci == 0 && out.firstViolation == nil {
+              out.firstViolation = (n * 1000 + k * d, template.with(flat: Array(template.flat.prefix(k * d + d + 1 + n)) + a + b))
+            }
+          } else {
+            out.counts[ri][ci].2 += 1
+          }
+        }
+      }
+    }
+    return out
   }
 
   /// Q(θ, θ′) on a case, with the per-pair data its constant needs.
@@ -169,31 +207,22 @@ extension MaPPOClaims {
   /// Lower estimate of M_g^P = sup over θ, θ′ ∈ B_R of ‖E_θφ − E_θ′φ‖ (= ‖s_θ(y) − s_θ′(y)‖ for
   /// every y on T2): the best of `samples` random pairs, refined by Nelder–Mead from the 8 best
   /// with both points clamped to the ball.
-  static func scoreDifferenceSup(_ m: LinearSoftmax, radius: Double, samples: Int, refinements: Int, random r: inout RandomStream) throws -> Double {
-    let d = m.dimension
-    let f: ([Double]) -> Double = { x in
-      distance(
-        m.meanFeature(LipschitzPoints.clamp(Array(x[0..<d]), radius: radius)),
-        m.meanFeature(LipschitzPoints.clamp(Array(x[d...]), radius: radius)))
-    }
+  static func scoreDifferenceSup(_ ws: LipschitzSupWorkspace, samples: Int, refinements: Int, random r: inout RandomStream) -> Double {
+    let (d, radius) = (ws.d, ws.radius)
     let starts = (0..<samples).map { _ in LipschitzPoints.inBall(&r, d: d, radius: radius) + LipschitzPoints.inBall(&r, d: d, radius: radius) }
-    return maximizeFromBest(f, starts: starts, radius: radius, refinements: refinements)
+    return maximizeFromBest({ ws.scoreDifference($0) }, starts: starts, radius: radius, refinements: refinements)
   }
 
   /// Lower estimate of M_g^L = sup over B_R of ‖Cov_θ(φ)‖_op, as above.
-  static func covarianceNormSup(_ m: LinearSoftmax, radius: Double, samples: Int, refinements: Int, random r: inout RandomStream) throws -> Double {
-    let d = m.dimension
-    let f: ([Double]) -> Double = { x in
-      let c = m.featureCovariance(LipschitzPoints.clamp(x, radius: radius))
-      return (try? SymmetricEigen.eigenvalues(c, n: d).map(abs).max() ?? 0) ?? 0
-    }
+  static func covarianceNormSup(_ ws: LipschitzSupWorkspace, samples: Int, refinements: Int, random r: inout RandomStream) -> Double {
+    let (d, radius) = (ws.d, ws.radius)
     let starts = (0..<samples).map { _ in LipschitzPoints.inBall(&r, d: d, radius: radius) }
-    return maximizeFromBest(f, starts: starts, radius: radius, refinements: refinements)
+    return maximizeFromBest({ ws.covarianceNorm($0) }, starts: starts, radius: radius, refinements: refinements)
   }
 
   /// max f over `starts`, then Nelder–Mead (on −f) from the 8 best; a run that fails keeps
   /// its start's value. f must clamp its argument to the feasible set itself.
-  static func maximizeFromBest(_ f: @escaping ([Double]) -> Double, starts: [[Double]], radius: Double, refinements: Int) -> Double {
+  static func maximizeFromBest(_ f: ([Double]) -> Double, starts: [[Double]], radius: Double, refinements: Int) -> Double {
     let values = starts.map { ($0, f($0)) }.sorted { $0.1 > $1.1 }
     var best = values.first?.1 ?? 0
     for (x, _) in values.prefix(refinements) {

@@ -162,6 +162,7 @@ extension MaPPOClaims {
     }
     // FD cross-check of both Hessians at 10 random θ.
     let ws = try T2HessianWorkspace(data)
+    let gradientWorkspace = T2PairWorkspace(data)
     let losses: [(dpo: Bool, f: PairLossFunction<Int>, c: PairLossCurvature<Int>)] = [
       (false, mappoPairLoss(beta: beta), mappoPairCurvature(beta: beta)),
       (true, dpoPairLoss(beta: beta), mappoPairCurvature(beta: beta, forceDeltaROne: true)),
@@ -177,9 +178,10 @@ extension MaPPOClaims {
         // (the FD steps move θ by 1e-4, which changes the bound by O(1e-4) relatively).
         let rounding = try data.gradientRoundingBound(t, f)
         for i in 0..<d {
+          // g_i(x) through the reused-buffer twin of data.gradient (the same bits).
           let comps = try FDRule.compare(
-            f: { x in (try? data.gradient(x, f))?[i] ?? .nan }, gradient: Array(h[(i * d)..<((i + 1) * d)]), at: t,
-            random: &r, inputRounding: rounding[i])
+            f: { x in (try? gradientWorkspace.gradient(x, f)).map { gradientWorkspace.gradient[i] } ?? .nan },
+            gradient: Array(h[(i * d)..<((i + 1) * d)]), at: t, random: &r, inputRounding: rounding[i])
           for cmp in comps {
             out.fd.append((dpo, i, cmp))
             // The tally's own rule (Tally.record with a Tolerance), so that the merge stops

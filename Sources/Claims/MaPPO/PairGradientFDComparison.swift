@@ -15,11 +15,13 @@ extension MaPPOClaims {
   /// over the pairs is passed to the FD rule as its inputRounding.
   static func recordFDComparison<M: PolicyModel>(
     _ tally: inout Tally, _ cls: String, instance: Int, beta: Double, data: PairDataset<M>,
-    theta: [Double], loss: PairLossFunction<M.Response>, claimed: [Double], what: String,
+    theta: [Double], loss: @escaping PairLossFunction<M.Response>, claimed: [Double], what: String,
     inputRounding: (ModelPair<M.Response>, Double, Double) -> Double,
     random r: inout RandomStream
   ) throws {
-    let f: ([Double]) -> Double = { t in (try? data.loss(t, loss)) ?? .nan }
+    // L(θ) with the model's reuse between evaluations (A1: one row's normaliser per FD step).
+    let lossAt = data.lossFunction(loss)
+    let f: ([Double]) -> Double = { t in (try? lossAt(t)) ?? .nan }
     var rounding = 0.0
     for p in data.pairs {
       rounding += inputRounding(

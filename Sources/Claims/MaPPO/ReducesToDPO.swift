@@ -88,8 +88,11 @@ extension MaPPOClaims {
         logProbChosen: lw, logProbRejected: ll, refLogProbChosen: p.refLogProbChosen,
         refLogProbRejected: p.refLogProbRejected, rewardChosen: p.deltaR, rewardRejected: 0)
       let m = MaPPO(beta: beta)
-      let g = try m.gradient(x)
-      return (try m.loss(x), g[0], g[1])
+      // The objective's loss (which validates x, as gradient(x) would) and its weight
+      // w = βσ(−u): gradient(x)[0, 1] = (−w, wΔr) with this same w, without the array.
+      let value = try m.loss(x)
+      let w = m.gradientWeight(x)
+      return (value, -w, w * x.deltaR)
     }
   }
 

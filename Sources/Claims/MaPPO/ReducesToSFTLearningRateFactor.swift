@@ -7,6 +7,10 @@
 import Numerics
 import Objectives
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 extension MaPPOClaims {
   static let reducesToSFTLearningRateFactor = Claim(
     id: "mappo.reduces-to-sft.learning-rate-factor", paper: .mappo,
@@ -108,6 +112,19 @@ extension MaPPOClaims {
 /// with compensated (Neumaier) summation so that a batch of N equal terms is summed to ≈ ε.
 protocol ScoreAccumulating: PolicyModel {
   func weightedScoreMean(_ theta: [Double], _ ys: [Response], _ c: [Double]) -> [Double]
+  /// logProbabilities(θ, of: ys) and (c, c′) ↦ (weightedScoreMean(θ, ys, c),
+  /// weightedScoreMean(θ, ys, c′)) at the same θ: the same values, bit for bit; a model may
+  /// share the work between them.
+  func batchEvaluation(_ theta: [Double], _ ys: [Response])
+    -> (logProbabilities: [Double], means: ([Double], [Double]) -> ([Double], [Double]))
+}
+
+extension ScoreAccumulating {
+  func batchEvaluation(_ theta: [Double], _ ys: [Response])
+    -> (logProbabilities: [Double], means: ([Double], [Double]) -> ([Double], [Double]))
+  {
+    (logProbabilities(theta, of: ys), { (weightedScoreMean(theta, ys, $0), weightedScoreMean(theta, ys, $1)) })
+  }
 }
 
 /// Neumaier's compensated sum, per component.
@@ -148,6 +165,47 @@ extension AutoregressiveTabular: ScoreAccumulating {
     }
     return acc.mean(ys.count)
   }
+
+  /// logProbabilities(θ, of: ys) and the two means with log Σ_v exp(θ_h,v) and softmax(θ_h)
+  /// formed once per distinct history h for both (the A1 evaluation was most of this check's
+  /// time): softmax(θ_h) = exp(θ_h − logSumExp(θ_h)) and log π(y) = Σ_t θ_h[y_t] − logSumExp(θ_h)
+  /// use the same normaliser, so every value is the one the separate functions give.
+  func batchEvaluation(_ theta: [Double], _ ys: [[Int]])
+    -> (logProbabilities: [Double], means: ([Double], [Double]) -> ([Double], [Double]))
+  {
+    precondition(theta.count == parameterCount, "θ must have \(parameterCount) entries")
+    let v = vocabulary
+    let hs = ys.map { histories($0) }
+    var normaliser: [Int: Double] = [:]
+    var probabilities: [Int: [Double]] = [:]
+    for h in hs.joined() where normaliser[h] == nil {
+      let z = logSumExp(theta[(h * v)..<((h + 1) * v)])
+      normaliser[h] = z
+      probabilities[h] = (0..<v).map { exp(theta[h * v + $0] - z) }
+    }
+    let lp = zip(ys, hs).map { y, hy in
+      var total = 0.0
+      for (t, h) in hy.enumerated() { total += theta[h * v + y[t]] - normaliser[h]! }
+      return total
+    }
+    let count = parameterCount
+    return (lp, { c, c2 in
+      var acc = CompensatedVector(count: count)
+      var acc2 = CompensatedVector(count: count)
+      for ((y, hy), (ci, c2i)) in zip(zip(ys, hs), zip(c, c2)) {
+        for (t, h) in hy.enumerated() {
+          let base = h * v
+          let p = probabilities[h]!
+          for u in 0..<v {
+            let e = (u == y[t] ? 1 : 0) - p[u]
+            acc.add(base + u, ci * e)
+            acc2.add(base + u, c2i * e)
+          }
+        }
+      }
+      return (acc.mean(ys.count), acc2.mean(ys.count))
+    })
+  }
 }
 
 /// g₉ at θ and its collinearity with g_SFT.
@@ -173,7 +231,7 @@ struct SFTBatch<M: ScoreAccumulating> {
 
   /// g₉ and g_SFT at θ and their collinearity; nil when g₉ or g_SFT is 0 (nothing to compare).
   func evaluate(_ theta: [Double], weightOverride: ((Double, Double) -> Double)?) -> CollinearityEvaluation? {
-    let lp = model.logProbabilities(theta, of: responses)
+    let (lp, means) = model.batchEvaluation(theta, responses)
     var w9: [Double] = []
     var wSFT: [Double] = []
     var margins: [Double] = []
@@ -189,13 +247,15 @@ struct SFTBatch<M: ScoreAccumulating> {
       margins.append(u)
       termSum += beta * (abs(a) + abs(ref))
     }
-    let g9 = model.weightedScoreMean(theta, responses, w9)
-    let gSFT = model.weightedScoreMean(theta, responses, wSFT)
-    let n9 = norm(g9)
-    let nS = norm(gSFT)
+    let (g9, gSFT) = means(w9, wSFT)
+    // norm, the dot product and norm of the residual without temporary arrays (the same sums).
+    let n9 = scaledNorm(count: g9.count) { g9[$0] }
+    let nS = scaledNorm(count: gSFT.count) { gSFT[$0] }
     guard n9 > 0, nS > 0 else { return nil }
-    let c = zip(g9, gSFT).reduce(0) { $0 + $1.0 * $1.1 } / (nS * nS)
-    let s = norm(zip(g9, gSFT).map { $0 - c * $1 }) / n9
+    var dot = 0.0
+    for j in g9.indices { dot = dot + g9[j] * gSFT[j] }
+    let c = dot / (nS * nS)
+    let s = scaledNorm(count: g9.count) { g9[$0] - c * gSFT[$0] } / n9
     let dim = Double(theta.count)
     let collinear = s <= 64 * Double.ulpOfOne * (1 + dim.squareRoot()) && c > 0
     let uSpread = (margins.max() ?? 0) - (margins.min() ?? 0)

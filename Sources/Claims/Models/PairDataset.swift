@@ -39,12 +39,23 @@ public struct PairDataset<Model: PolicyModel>: Sendable {
 
   /// L(θ).
   public func loss(_ theta: [Double], _ f: PairLossFunction<Model.Response>) throws -> Double {
-    let lp = model.logProbabilities(theta, of: pairs.flatMap { [$0.chosen, $0.rejected] })
-    var total = 0.0
-    for (i, p) in pairs.enumerated() {
-      total += try f(lp[2 * i], lp[2 * i + 1], p).value
+    try withoutActuallyEscaping(f) { try lossFunction($0)(theta) }
+  }
+
+  /// θ ↦ L(θ) for repeated evaluation (finite differences): the values of ``loss(_:_:)``,
+  /// with the model's log-probabilities through its `logProbabilityFunction` (which may reuse
+  /// work between calls). Not thread-safe.
+  public func lossFunction(_ f: @escaping PairLossFunction<Model.Response>) -> ([Double]) throws -> Double {
+    let logProbabilities = model.logProbabilityFunction(of: pairs.flatMap { [$0.chosen, $0.rejected] })
+    let pairs = self.pairs
+    return { theta in
+      let lp = logProbabilities(theta)
+      var total = 0.0
+      for (i, p) in pairs.enumerated() {
+        total += try f(lp[2 * i], lp[2 * i + 1], p).value
+      }
+      return total / Double(pairs.count)
     }
-    return total / Double(pairs.count)
   }
 
   /// ∇L(θ) by the chain rule through the model's scores.

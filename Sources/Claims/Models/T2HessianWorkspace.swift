@@ -21,60 +21,38 @@ public final class T2HessianWorkspace {
   public let n: Int
   /// ∇²L(θ), row-major d×d, as of the last ``fill(_:_:_:)``.
   public let hessian: UnsafeMutableBufferPointer<Double>
-  private let features: UnsafeMutableBufferPointer<Double>
-  private let logits: UnsafeMutableBufferPointer<Double>
-  private let mean: UnsafeMutableBufferPointer<Double>
-  private let covariance: UnsafeMutableBufferPointer<Double>
+  /// The logits, log-normaliser, E_π φ and Cov_π(φ) (T2PairWorkspace, the same bits as the
+  /// model's own functions).
+  private let policy: T2PairWorkspace
   private let eigen: SymmetricEigen.Workspace
 
   public init(_ data: PairDataset<LinearSoftmax>) throws {
     self.data = data
-    k = data.model.responses
-    d = data.model.dimension
-    n = data.pairs.count
-    features = .allocate(capacity: k * d)
-    for (y, f) in data.model.features.enumerated() { for j in 0..<d { features[y * d + j] = f[j] } }
-    logits = .allocate(capacity: k)
-    mean = .allocate(capacity: d)
-    covariance = .allocate(capacity: d * d)
+    policy = T2PairWorkspace(data)
+    k = policy.k
+    d = policy.d
+    n = policy.n
     hessian = .allocate(capacity: d * d)
     eigen = try SymmetricEigen.Workspace(n: d)
   }
 
-  deinit {
-    features.deallocate()
-    logits.deallocate()
-    mean.deallocate()
-    covariance.deallocate()
-    hessian.deallocate()
-  }
+  deinit { hessian.deallocate() }
 
   /// Writes ∇²L(θ) = (1/N) Σ_i [ℓ_aa s_w s_wᵀ + ℓ_ab (s_w s_lᵀ + s_l s_wᵀ) + ℓ_bb s_l s_lᵀ
   /// − (ℓ_a + ℓ_b)·Cov_π(φ)] into ``hessian`` (the formula of PairDatasetHessian.swift).
   public func fill(_ theta: [Double], _ f: PairLossFunction<Int>, _ c: PairLossCurvature<Int>) throws {
-    precondition(theta.count == d, "θ must have dimension \(d)")
-    // Logits θ·φ(y), each summed from 0 in coordinate order (LinearSoftmax.logits).
-    for y in 0..<k {
-      var s = 0.0
-      for j in 0..<d { s = s + features[y * d + j] * theta[j] }
-      logits[y] = s
-    }
-    let z = logSumExp(UnsafeBufferPointer(logits))
-    // E_π φ with π_y = exp(logit_y − z) (softmax), accumulated over y in order; then
-    // Cov_π(φ) the same way (LinearSoftmax.meanFeature, featureCovariance).
-    for j in 0..<d { mean[j] = 0 }
-    for y in 0..<k {
-      let py = exp(logits[y] - z)
-      for j in 0..<d { mean[j] += py * features[y * d + j] }
-    }
-    for i in 0..<(d * d) { covariance[i] = 0 }
-    for y in 0..<k {
-      let py = exp(logits[y] - z)
-      for i in 0..<d {
-        let di = features[y * d + i] - mean[i]
-        for j in 0..<d { covariance[i * d + j] += py * di * (features[y * d + j] - mean[j]) }
-      }
-    }
+    // Logits θ·φ(y), log-sum-exp, E_π φ and Cov_π(φ) (LinearSoftmax.logits, meanFeature,
+    // featureCovariance), in T2PairWorkspace.
+    policy.prepare(theta)
+    // Cov_π(φ) is formed only when a pair's ℓ_a + ℓ_b ≠ 0 (for DPO, ℓ_a = −ℓ_b: its term is
+    // ±0, and adding (outer ∓ 0)/N to an entry gives the entry PairDataset.hessian gives, since
+    // no entry is ever −0).
+    var covarianceFormed = false
+    let features = policy.features
+    let logits = policy.logits
+    let mean = policy.mean
+    let covariance = policy.covariance
+    let z = policy.logNormaliser
     for i in 0..<(d * d) { hessian[i] = 0 }
     let count = Double(n)
     for p in data.pairs {
@@ -83,6 +61,10 @@ public final class T2HessianWorkspace {
       let first = try f(a, b, p)
       let second = c(a, b, p)
       let linear = first.dChosen + first.dRejected
+      if linear != 0 && !covarianceFormed {
+        policy.formCovariance()
+        covarianceFormed = true
+      }
       let w = p.chosen * d
       let l = p.rejected * d
       for r in 0..<d {
@@ -92,7 +74,7 @@ public final class T2HessianWorkspace {
           let swq = features[w + q] - mean[q]
           let slq = features[l + q] - mean[q]
           let outer = second.ww * swr * swq + second.wl * (swr * slq + slr * swq) + second.ll * slr * slq
-          hessian[r * d + q] += (outer - linear * covariance[r * d + q]) / count
+          hessian[r * d + q] += (linear == 0 ? outer : outer - linear * covariance[r * d + q]) / count
         }
       }
     }
