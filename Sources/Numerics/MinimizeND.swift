@@ -16,7 +16,8 @@ public struct MinimumND: Sendable, Hashable, Codable {
   public var argmin: [Double]
   /// f(x̂).
   public var value: Double
-  /// ‖∇f(x̂)‖₂ (BFGS2; nil for Nelder–Mead).
+  /// ‖∇f(x̂)‖ in the norm of the stopping test (BFGS2: ‖·‖₂ unless the caller asked for
+  /// ‖·‖∞, ``GradientTestNorm``; nil for Nelder–Mead).
   public var gradientNorm: Double?
   /// The simplex size, GSL's mean distance from the simplex centroid to its vertices
   /// (Nelder–Mead; nil for BFGS2).
@@ -30,9 +31,26 @@ public struct MinimumND: Sendable, Hashable, Codable {
   public var converged: Bool
 }
 
+/// The norm of BFGS2's gradient stopping test.
+public enum GradientTestNorm: Sendable, Hashable {
+  /// ‖∇f‖₂ < tolerance: GSL's `gsl_multimin_test_gradient`.
+  case euclidean
+  /// ‖∇f‖∞ ≤ tolerance (catalogs that state their stop per coordinate, e.g. PIPA's rule).
+  case maximum
+
+  /// ‖v‖ in this norm.
+  public func of(_ v: [Double]) -> Double {
+    switch self {
+    case .euclidean: Minimize.norm(v)
+    case .maximum: v.reduce(0) { max($0, abs($1)) }
+    }
+  }
+}
+
 extension Minimize {
   /// Minimizes `f` from `start` by BFGS2 with the analytic `gradient`, stopping when
-  /// ‖∇f‖₂ < `gradientTolerance` (gsl_multimin_test_gradient).
+  /// ‖∇f‖₂ < `gradientTolerance` (gsl_multimin_test_gradient), or ‖∇f‖∞ ≤ `gradientTolerance`
+  /// with `testNorm: .maximum`.
   ///
   /// Accuracy limit: the line search compares f values, and near the minimizer one step can
   /// lower f by only ≈ ‖∇f‖²/(2μ); once that is below f's rounding ε|f| BFGS2 stalls
@@ -52,7 +70,8 @@ extension Minimize {
   public static func bfgs(
     _ f: ([Double]) -> Double, gradient: ([Double]) -> [Double], from start: [Double],
     gradientTolerance: Double = 1e-7, initialStep: Double = 0.01,
-    lineSearchTolerance: Double = 0.1, maxIterations: Int = 1000
+    lineSearchTolerance: Double = 0.1, maxIterations: Int = 1000,
+    testNorm: GradientTestNorm = .euclidean
   ) throws -> MinimumND {
     let n = start.count
     guard n >= 1, start.allSatisfy(\.isFinite), gradientTolerance > 0,
@@ -70,12 +89,18 @@ extension Minimize {
         let g = GSLVectorCopy.array(gsl_multimin_fdfminimizer_gradient(solver), count: n)
         return MinimumND(
           argmin: GSLVectorCopy.array(gsl_multimin_fdfminimizer_x(solver), count: n),
-          value: gsl_multimin_fdfminimizer_minimum(solver), gradientNorm: norm(g),
+          value: gsl_multimin_fdfminimizer_minimum(solver), gradientNorm: testNorm.of(g),
           simplexSize: nil, iterations: iterations, converged: converged)
       }
       func passed() -> Bool {
-        gsl_multimin_test_gradient(gsl_multimin_fdfminimizer_gradient(solver), gradientTolerance)
-          == GSLStatus.success
+        switch testNorm {
+        case .euclidean:
+          gsl_multimin_test_gradient(gsl_multimin_fdfminimizer_gradient(solver), gradientTolerance)
+            == GSLStatus.success
+        case .maximum:
+          testNorm.of(GSLVectorCopy.array(gsl_multimin_fdfminimizer_gradient(solver), count: n))
+            <= gradientTolerance
+        }
       }
       let setStatus = gsl_multimin_fdfminimizer_set(
         solver, fdf, x0, initialStep, lineSearchTolerance)

@@ -198,6 +198,20 @@ func distance(_ a: [Double], _ b: [Double]) -> Double {
     #expect(distance(m.argmin, c.argmin) <= g / c.curvature + 4 * Double.ulpOfOne)
   }
 
+  @Test func bfgsMaximumNormTestStopsPerCoordinate() throws {
+    // f = ½‖x‖² at x = (9e-4, 9e-4): ‖∇f‖∞ = 9e-4 ≤ 1e-3 < ‖∇f‖₂ ≈ 1.27e-3. The ∞-norm test
+    // accepts the start (0 iterations) and reports the ∞-norm; the 2-norm test must iterate
+    // (the control: the two tests differ on this input).
+    let f: ([Double]) -> Double = { 0.5 * ($0[0] * $0[0] + $0[1] * $0[1]) }
+    let g: ([Double]) -> [Double] = { $0 }
+    let start = [9e-4, 9e-4]
+    let inf = try Minimize.bfgs(f, gradient: g, from: start, gradientTolerance: 1e-3, testNorm: .maximum)
+    #expect(inf.converged && inf.iterations == 0 && inf.gradientNorm == 9e-4)
+    let two = try Minimize.bfgs(f, gradient: g, from: start, gradientTolerance: 1e-3)
+    #expect(two.converged && two.iterations >= 1 && (two.gradientNorm ?? 1) < 1e-3)
+    #expect(GradientTestNorm.maximum.of([3, -4]) == 4 && GradientTestNorm.euclidean.of([3, -4]) == 5)
+  }
+
   @Test func bfgsNonFiniteThrows() {
     #expect(throws: GSLError(rawValue: 9)) {
       _ = try Minimize.bfgs({ _ in .nan }, gradient: { _ in [0, 0] }, from: [1, 1])

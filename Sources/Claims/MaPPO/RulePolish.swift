@@ -14,13 +14,17 @@ import Numerics
 enum RulePolish {
   /// BFGS2 from `start` (up to `maxIterations`), then, if it stopped above ‖∇‖ = 1e-10,
   /// the refinement. Returns nil when BFGS throws (non-finite values, iteration limit).
+  /// `initialStep` and `testNorm` are BFGS2's (MaPPO's rule: GSL's defaults here, 0.01 and
+  /// ‖·‖₂; PIPA's: 0.1 and ‖·‖∞, ``PIPAOptimizer/search(_:gradient:from:)``); the refinement
+  /// is judged in the same norm.
   static func minimize(
     _ f: ([Double]) -> Double, gradient: ([Double]) -> [Double], from start: [Double],
-    shiftInvariant: Bool, maxIterations: Int = 10_000
+    shiftInvariant: Bool, maxIterations: Int = 10_000, initialStep: Double = 0.01,
+    testNorm: GradientTestNorm = .euclidean
   ) -> MinimumND? {
     guard var m = try? Minimize.bfgs(
       f, gradient: gradient, from: start, gradientTolerance: OptimizerRule.gradientTolerance,
-      maxIterations: maxIterations)
+      initialStep: initialStep, maxIterations: maxIterations, testNorm: testNorm)
     else { return nil }
     guard let gn = m.gradientNorm, gn > OptimizerRule.gradientTolerance else { return m }
     let x0 = m.argmin
@@ -51,7 +55,7 @@ enum RulePolish {
     guard let polished else { return m }
     let x = point(polished.root)
     let g = gradient(x)
-    let gn2 = norm(g)
+    let gn2 = testNorm.of(g)
     // A refinement must not increase f beyond its rounding (a root of ∇f reached through a
     // flat direction at a higher value is not a continuation of the minimization).
     let fx = f(x)

@@ -111,8 +111,7 @@ extension PIPAClaims {
     var best = -Double.infinity
     var boundary = 0
     for s in d.startsJ10 {
-      guard let m = try? Minimize.bfgs(f10, gradient: g10, from: s, gradientTolerance: OptimizerRule.gradientTolerance, maxIterations: 2000)
-      else { continue }
+      guard let m = PIPAOptimizer.search(f10, gradient: g10, from: s) else { continue }
       if PIPAOptimizer.logProbs(pinned: m.argmin[0...]).min() ?? 0 < -30 { boundary += 1 }
       best = max(best, -m.value)
     }

@@ -77,12 +77,9 @@ extension PIPAClaims {
       let g: ([Double]) -> [Double] = { x in objective.gradient(x) }
       var value: Double
       var point: [Double]
-      // BFGS2 refined to the rule's ‖∇‖ ≤ 1e-10 (RulePolish, as PIPAOptimizer.fit does): F on a
-      // cell of mass m is only determined to about ‖∇‖/m, and the entry compares F to 1e-6.
-      if let m = RulePolish.minimize(
-        f, gradient: g, from: s, shiftInvariant: false, maxIterations: 2000),
-        m.value.isFinite
-      {
+      // The rule's search (PIPAOptimizer.search, as PIPAOptimizer.fit does): F on a cell of
+      // mass m is only determined to about ‖∇‖/m, and the entry compares F to 1e-6.
+      if let m = PIPAOptimizer.search(f, gradient: g, from: s), m.value.isFinite {
         (value, point) = (m.value, m.argmin)
       } else {
         guard trace.value.isFinite else { continue }

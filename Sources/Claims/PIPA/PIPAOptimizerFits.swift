@@ -1,7 +1,10 @@
 // The optimizer rule as PIPA's population-optimum checks use it (../shared/claims/pipa.md,
-// "Optimizer rule"): BFGS2 from the given starts (refined to ‖∇‖ ≤ 1e-10 by RulePolish), the
-// best converged run, assessed (‖∇‖, λ_min of the numerical Hessian, δ). Runs that throw
-// (non-finite objective) are counted.
+// "Optimizer rule"): vector_bfgs2 with initial step 0.1 and line-search tolerance 0.1, each
+// start run until ‖∇‖∞ ≤ 1e-10 or 2000 iterations (refined to that stop by RulePolish when
+// BFGS2's line search stalls on f's rounding first); the optimum is the converged start with
+// the best value, assessed (λ_min of the numerical Hessian, δ = 10·‖∇‖₂/λ_min). A case whose
+// searches do not converge, or whose optimum has λ_min ≤ 0, is undecided. Runs that throw
+// (non-finite objective, iteration cap) are dropped.
 import Numerics
 
 #if canImport(Glibc)
@@ -9,17 +12,34 @@ import Numerics
 #endif
 
 public enum PIPAOptimizer {
-  /// The best accepted minimizer over `starts`, or nil when none converged / was accepted.
+  /// The rule's BFGS2 settings: initial step, ∞-norm stop at `OptimizerRule.gradientTolerance`,
+  /// iteration cap (line-search tolerance 0.1 is ``Minimize/bfgs(_:gradient:from:gradientTolerance:initialStep:lineSearchTolerance:maxIterations:testNorm:)``'s default).
+  static let initialStep = 0.1
+  static let testNorm = GradientTestNorm.maximum
+  static let maxIterations = 2000
+
+  /// One search of the rule from `start`; nil when it throws (non-finite values, the cap).
+  static func search(
+    _ f: ([Double]) -> Double, gradient: ([Double]) -> [Double], from start: [Double]
+  ) -> MinimumND? {
+    RulePolish.minimize(
+      f, gradient: gradient, from: start, shiftInvariant: false, maxIterations: maxIterations,
+      initialStep: initialStep, testNorm: testNorm)
+  }
+
+  /// The best converged search over `starts`, assessed; nil when no start converged or the
+  /// best one's λ_min ≤ 0 (undecided under the rule).
   static func fit(
     _ f: @escaping ([Double]) -> Double, gradient: @escaping ([Double]) -> [Double], starts: [[Double]]
   ) -> AssessedPoint? {
-    let runs = starts.compactMap {
-      RulePolish.minimize(f, gradient: gradient, from: $0, shiftInvariant: false, maxIterations: 2000)
-    }
-    guard let best = runs.filter({ $0.value.isFinite }).min(by: { $0.value < $1.value }),
-      let a = try? OptimizerRule.assess(best.argmin, f: f, gradient: gradient),
-      a.accepted
+    let runs = starts.compactMap { search(f, gradient: gradient, from: $0) }
+    guard
+      let best = runs.filter({ $0.converged && $0.value.isFinite }).min(by: { $0.value < $1.value }),
+      var a = try? OptimizerRule.assess(best.argmin, f: f, gradient: gradient),
+      a.lambdaMin > 0
     else { return nil }
+    // The rule's acceptance (its search converged, λ_min > 0), not MaPPO's extra δ ≤ 10⁻³.
+    a.accepted = true
     return a
   }
 
