@@ -12,69 +12,55 @@ import Objectives
 
 /// Reused buffers for the margin comparison on one T2 dataset.
 struct T2MarginWorkspace {
-  let data: PairDataset<LinearSoftmax>
   let beta: Double
-  let d: Int
-  private var features: [Double]
+  /// The dataset's logits and log-normaliser (``T2PairWorkspace/prepareLogits(_:)``).
+  private let policy: T2PairWorkspace
   private var point: [Double]
-  private var logits: [Double]
 
   init(_ data: PairDataset<LinearSoftmax>, beta: Double) {
-    self.data = data
     self.beta = beta
-    d = data.model.dimension
-    features = data.model.features.flatMap { $0 }
-    point = [Double](repeating: 0, count: d)
-    logits = [Double](repeating: 0, count: data.model.responses)
+    policy = T2PairWorkspace(data)
+    point = [Double](repeating: 0, count: data.model.dimension)
   }
 
   /// Draws θ uniform in the ball of radius R (LipschitzPoints.inBall's draws and formula) and
   /// returns (Σ_i (1 + Δr_i)σ(−u_MaP,i), Σ_i 2σ(−u_DPO,i)) at θ.
   mutating func weightSums(_ r: inout RandomStream, radius: Double) -> (mappo: Double, dpo: Double) {
-    let d = self.d
-    let k = logits.count
+    let d = point.count
     let model = MaPPO(beta: beta)
+    let policy = self.policy
     return point.withUnsafeMutableBufferPointer { t in
-      logits.withUnsafeMutableBufferPointer { lg in
-        features.withUnsafeBufferPointer { phi in
-          // inBall: g ~ N(0, I_d), θ = g/‖g‖·R·U^{1/d}, ‖g‖ scaled as `norm` does.
-          var m = 0.0
-          for j in 0..<d {
-            t[j] = r.gaussian()
-            m = max(m, abs(t[j]))
-          }
-          var s = m
-          if m != 0 && m.isFinite {
-            var acc = 0.0
-            for j in 0..<d { acc = acc + (t[j] / m) * (t[j] / m) }
-            s = m * acc.squareRoot()
-          }
-          let rho = radius * pow(r.uniform(), 1 / Double(d))
-          for j in 0..<d { t[j] = t[j] / s * rho }
-          // log π_θ = logits − logSumExp(logits) (LinearSoftmax.logProbabilities).
-          for y in 0..<k {
-            var v = 0.0
-            for j in 0..<d { v = v + phi[y * d + j] * t[j] }
-            lg[y] = v
-          }
-          let z = logSumExp(UnsafeBufferPointer(lg))
-          var lm = 0.0
-          var ld = 0.0
-          for p in data.pairs {
-            let lw = lg[p.chosen] - z
-            let ll = lg[p.rejected] - z
-            let x = RewardedPreferencePair(
-              logProbChosen: lw, logProbRejected: ll, refLogProbChosen: p.refLogProbChosen,
-              refLogProbRejected: p.refLogProbRejected, rewardChosen: p.deltaR, rewardRejected: 0)
-            let xd = RewardedPreferencePair(
-              logProbChosen: lw, logProbRejected: ll, refLogProbChosen: p.refLogProbChosen,
-              refLogProbRejected: p.refLogProbRejected, rewardChosen: 1, rewardRejected: 0)
-            lm = lm + (1 + p.deltaR) * sigmoid(-model.margin(x))
-            ld = ld + 2 * sigmoid(-model.margin(xd))
-          }
-          return (lm, ld)
-        }
+      // inBall: g ~ N(0, I_d), θ = g/‖g‖·R·U^{1/d}, ‖g‖ scaled as `norm` does.
+      var m = 0.0
+      for j in 0..<d {
+        t[j] = r.gaussian()
+        m = max(m, abs(t[j]))
       }
+      var s = m
+      if m != 0 && m.isFinite {
+        var acc = 0.0
+        for j in 0..<d { acc = acc + (t[j] / m) * (t[j] / m) }
+        s = m * acc.squareRoot()
+      }
+      let rho = radius * pow(r.uniform(), 1 / Double(d))
+      for j in 0..<d { t[j] = t[j] / s * rho }
+      // log π_θ = logits − logSumExp(logits) (LinearSoftmax.logProbabilities).
+      policy.prepareLogits(UnsafeBufferPointer(t))
+      var lm = 0.0
+      var ld = 0.0
+      for p in policy.data.pairs {
+        let lw = policy.logProbability(p.chosen)
+        let ll = policy.logProbability(p.rejected)
+        let x = RewardedPreferencePair(
+          logProbChosen: lw, logProbRejected: ll, refLogProbChosen: p.refLogProbChosen,
+          refLogProbRejected: p.refLogProbRejected, rewardChosen: p.deltaR, rewardRejected: 0)
+        let xd = RewardedPreferencePair(
+          logProbChosen: lw, logProbRejected: ll, refLogProbChosen: p.refLogProbChosen,
+          refLogProbRejected: p.refLogProbRejected, rewardChosen: 1, rewardRejected: 0)
+        lm = lm + (1 + p.deltaR) * sigmoid(-model.margin(x))
+        ld = ld + 2 * sigmoid(-model.margin(xd))
+      }
+      return (lm, ld)
     }
   }
 }

@@ -68,19 +68,25 @@ public final class T2PairWorkspace {
 
   /// ``prepare(_:)`` for θ in a buffer of d values.
   public func prepare(_ theta: UnsafeBufferPointer<Double>) {
-    for y in 0..<k {
-      var s = 0.0
-      for j in 0..<d { s = s + features[y * d + j] * theta[j] }
-      logits[y] = s
-    }
-    let z = logSumExp(UnsafeBufferPointer(logits))
-    logNormaliser = z
+    prepareLogits(theta)
+    let z = logNormaliser
     for y in 0..<k { probabilities[y] = exp(logits[y] - z) }
     for j in 0..<d { mean[j] = 0 }
     for y in 0..<k {
       let py = probabilities[y]
       for j in 0..<d { mean[j] += py * features[y * d + j] }
     }
+  }
+
+  /// Forms only the logits and log Σ exp at θ (enough for ``logProbability(_:)``; π_θ and
+  /// E_π φ are left as they were).
+  public func prepareLogits(_ theta: UnsafeBufferPointer<Double>) {
+    for y in 0..<k {
+      var s = 0.0
+      for j in 0..<d { s = s + features[y * d + j] * theta[j] }
+      logits[y] = s
+    }
+    logNormaliser = logSumExp(UnsafeBufferPointer(logits))
   }
 
   /// Writes Cov_π(φ) at the last prepared θ into ``covariance``, accumulated over y in order
