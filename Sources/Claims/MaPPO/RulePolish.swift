@@ -1,5 +1,6 @@
 // BFGS to the optimizer rule's ‖∇‖ ≤ 1e-10 when the loss's rounding stops BFGS2 earlier (used
-// by mappo.kl-optimal-policy and mappo.reduces-to-sft.same-optimum).
+// by mappo.kl-optimal-policy and mappo.reduces-to-sft.same-optimum, and by PIPA's fits with its
+// own step and ∞-norm stop, PIPAOptimizer.search).
 //
 // GSL's BFGS2 stops with GSL_ENOPROG once its line search cannot see a decrease of f, i.e.
 // when the remaining decrease ‖∇‖²/λ falls to f's rounding (≈ 1e-14 for losses of size 1–20):
