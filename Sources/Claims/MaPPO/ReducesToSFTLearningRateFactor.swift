@@ -32,37 +32,47 @@ extension MaPPOClaims {
     let batches = ctx.count(full: 1000, quick: 12)
     let pathBatches = ctx.count(full: 20, quick: 1)
     let steps = ctx.count(full: 200, quick: 40)
-    for n in sizes {
-      var r = ctx.stream("mappo.reduces-to-sft.learning-rate-factor/T2/N\(n)")
-      for b in 0..<batches {
-        let d = Strata.integer(&r, 2...16)
-        let k = Strata.integer(&r, 4...64)
-        let model = LinearSoftmax(responses: k, dimension: d, random: &r)
-        let theta = (0..<d).map { _ in r.gaussian() }
-        let ref = model.logProbabilities((0..<d).map { _ in r.gaussian() })
-        let beta = Strata.beta(&r)
-        let repeated = n >= 2 && r.uniform() < 0.1
-        let first = Strata.integer(&r, 0...(k - 1))
-        let ys = (0..<n).map { j in repeated || j == 0 ? first : Strata.integer(&r, 0...(k - 1)) }
-        let batch = SFTBatch(model: model, responses: ys, refLogProbs: ys.map { ref[$0] }, beta: beta, label: "T2 d = \(d), K = \(k)")
-        runBatch(batch, theta: theta, path: b < pathBatches ? steps : 0, weightOverride: weightOverride, judge: &judge, stats: &stats)
+    // Ten independent streams (T2 then A1 for each N): evaluated on the runner's two cores,
+    // their records replayed into the judge and the statistics in this serial order, so the
+    // report is the one a serial run gives.
+    let streams = MPOParallelMap.map(2 * sizes.count) { task -> [CollinearityRecord] in
+      let n = sizes[task / 2]
+      var records: [CollinearityRecord] = []
+      if task % 2 == 0 {
+        var r = ctx.stream("mappo.reduces-to-sft.learning-rate-factor/T2/N\(n)")
+        for b in 0..<batches {
+          let d = Strata.integer(&r, 2...16)
+          let k = Strata.integer(&r, 4...64)
+          let model = LinearSoftmax(responses: k, dimension: d, random: &r)
+          let theta = (0..<d).map { _ in r.gaussian() }
+          let ref = model.logProbabilities((0..<d).map { _ in r.gaussian() })
+          let beta = Strata.beta(&r)
+          let repeated = n >= 2 && r.uniform() < 0.1
+          let first = Strata.integer(&r, 0...(k - 1))
+          let ys = (0..<n).map { j in repeated || j == 0 ? first : Strata.integer(&r, 0...(k - 1)) }
+          let batch = SFTBatch(model: model, responses: ys, refLogProbs: ys.map { ref[$0] }, beta: beta, label: "T2 d = \(d), K = \(k)")
+          runBatch(batch, theta: theta, path: b < pathBatches ? steps : 0, weightOverride: weightOverride, records: &records)
+        }
+      } else {
+        var r2 = ctx.stream("mappo.reduces-to-sft.learning-rate-factor/A1/N\(n)")
+        for b in 0..<batches {
+          let v = Strata.integer(&r2, 4...16)
+          let repeated = n >= 2 && r2.uniform() < 0.1
+          let first = SFTSequences.draw(&r2, vocabulary: v)
+          let ys = (0..<n).map { j in repeated || j == 0 ? first : SFTSequences.draw(&r2, vocabulary: v) }
+          let model = AutoregressiveTabular(vocabulary: v, sequences: ys)
+          let theta = (0..<model.parameterCount).map { _ in r2.gaussian() }
+          let thetaRef = (0..<model.parameterCount).map { _ in r2.gaussian() }
+          let beta = Strata.beta(&r2)
+          let batch = SFTBatch(
+            model: model, responses: ys, refLogProbs: ys.map { model.logProbability(thetaRef, $0) }, beta: beta,
+            label: "A1 V = \(v), lengths \(ys.map(\.count).min() ?? 0)–\(ys.map(\.count).max() ?? 0)")
+          runBatch(batch, theta: theta, path: b < pathBatches ? steps : 0, weightOverride: weightOverride, records: &records)
+        }
       }
-      var r2 = ctx.stream("mappo.reduces-to-sft.learning-rate-factor/A1/N\(n)")
-      for b in 0..<batches {
-        let v = Strata.integer(&r2, 4...16)
-        let repeated = n >= 2 && r2.uniform() < 0.1
-        let first = SFTSequences.draw(&r2, vocabulary: v)
-        let ys = (0..<n).map { j in repeated || j == 0 ? first : SFTSequences.draw(&r2, vocabulary: v) }
-        let model = AutoregressiveTabular(vocabulary: v, sequences: ys)
-        let theta = (0..<model.parameterCount).map { _ in r2.gaussian() }
-        let thetaRef = (0..<model.parameterCount).map { _ in r2.gaussian() }
-        let beta = Strata.beta(&r2)
-        let batch = SFTBatch(
-          model: model, responses: ys, refLogProbs: ys.map { model.logProbability(thetaRef, $0) }, beta: beta,
-          label: "A1 V = \(v), lengths \(ys.map(\.count).min() ?? 0)–\(ys.map(\.count).max() ?? 0)")
-        runBatch(batch, theta: theta, path: b < pathBatches ? steps : 0, weightOverride: weightOverride, judge: &judge, stats: &stats)
-      }
+      return records
     }
+    for record in streams.joined() { record.replay(judge: &judge, stats: &stats) }
     let (verdict, conditions) = judge.verdict()
     let total = stats.cases
     let failures = judge.failures
@@ -85,26 +95,60 @@ extension MaPPOClaims {
       counterexample: verdict == .refuted ? stats.firstFailure : nil, conditions: conditions)
   }
 
-  /// Evaluates one batch, then (with `path` > 0) every iterate of normalized descent on (9).
+  /// Evaluates one batch, then (with `path` > 0) every iterate of normalized descent on (9),
+  /// appending one record per case.
   static func runBatch<M: ScoreAccumulating>(
     _ batch: SFTBatch<M>, theta: [Double], path: Int,
-    weightOverride: ((Double, Double) -> Double)?, judge: inout ConditionalJudge, stats: inout CollinearityStats
+    weightOverride: ((Double, Double) -> Double)?, records: inout [CollinearityRecord]
   ) {
     var t = theta
     for step in 0...path {
       guard let e = batch.evaluate(t, weightOverride: weightOverride) else {
-        stats.skipped += 1
+        records.append(.skipped)
         return
       }
-      stats.record(e, path: step > 0, describe: "\(batch.label), N = \(batch.responses.count), β = \(formatNumber(batch.beta)), step \(step)")
-      judge.record(
-        holds: e.collinear, satisfies: [batch.responses.count == 1, e.allMarginsEqual],
-        describe: "\(batch.label), N = \(batch.responses.count), β = \(formatNumber(batch.beta)), step \(step): s = \(format3(e.sine)), c = \(format3(e.scale)), weight spread \(e.spread)")
+      records.append(
+        .evaluated(
+          CollinearityCase(
+            sine: e.sine, scale: e.scale, collinear: e.collinear, allMarginsEqual: e.allMarginsEqual, spread: e.spread,
+            label: batch.label, n: batch.responses.count, beta: batch.beta, step: step)))
       if step == path { break }
       let gn = norm(e.g9)
       if gn < 1e-12 { break }
       for j in t.indices { t[j] -= 0.1 * e.g9[j] / gn }
     }
+  }
+}
+
+/// One evaluated case of the check, kept to be replayed in serial order.
+struct CollinearityCase: Sendable {
+  var sine: Double
+  var scale: Double
+  var collinear: Bool
+  var allMarginsEqual: Bool
+  var spread: Double
+  var label: String
+  var n: Int
+  var beta: Double
+  var step: Int
+}
+
+/// A case, or a batch skipped because g₉ or g_SFT is 0.
+enum CollinearityRecord: Sendable {
+  case evaluated(CollinearityCase)
+  case skipped
+
+  /// Records the case as the serial loop did: the statistics, then the conditional judge.
+  func replay(judge: inout ConditionalJudge, stats: inout CollinearityStats) {
+    guard case .evaluated(let e) = self else {
+      stats.skipped += 1
+      return
+    }
+    let head = "\(e.label), N = \(e.n), β = \(formatNumber(e.beta)), step \(e.step)"
+    stats.record(sine: e.sine, collinear: e.collinear, spread: e.spread, scale: e.scale, path: e.step > 0, describe: head)
+    judge.record(
+      holds: e.collinear, satisfies: [e.n == 1, e.allMarginsEqual],
+      describe: head + ": s = \(format3(e.sine)), c = \(format3(e.scale)), weight spread \(e.spread)")
   }
 }
 
@@ -279,9 +323,6 @@ struct CollinearityStats {
   static let names = ["= 1", "(1, 1 + 1e-12]", "(1 + 1e-12, 1 + 1e-8]", "(1 + 1e-8, 1 + 1e-4]", "(1 + 1e-4, 2]", "(2, 10]", "> 10"]
   var bins = Array(repeating: (cases: 0, failures: 0, maxS: 0.0), count: 7)
 
-  mutating func record(_ e: CollinearityEvaluation, path: Bool, describe: @autoclosure () -> String) {
-    record(sine: e.sine, collinear: e.collinear, spread: e.spread, scale: e.scale, path: path, describe: describe())
-  }
   mutating func record(sine: Double, collinear: Bool, spread: Double, scale: Double, path: Bool, describe: @autoclosure () -> String) {
     cases += 1
     if path { pathCases += 1 } else { batchCases += 1 }
