@@ -46,11 +46,33 @@ public struct PIPAM: Objective {
   /// The clipped value B = −log1p(−fl(1 − ε)): the negative term wherever F ≥ 1 − ε.
   public static func clippedValue(epsilon: Double) -> Double { -log1p(-(1 - epsilon)) }
 
+  /// The §2.6 clip's two constants for one ε, formed once (a search evaluates the per-token
+  /// loss millions of times at one ε; forming log1p(−ε) per call was a third of the work).
+  public struct Clip: Sendable, Hashable {
+    /// ε of the clip [0, 1 − ε].
+    public let epsilon: Double
+    /// ``PIPAM/clipThreshold(epsilon:)``.
+    public let threshold: Double
+    /// ``PIPAM/clippedValue(epsilon:)``.
+    public let clippedValue: Double
+
+    public init(epsilon: Double) {
+      self.epsilon = epsilon
+      threshold = PIPAM.clipThreshold(epsilon: epsilon)
+      clippedValue = PIPAM.clippedValue(epsilon: epsilon)
+    }
+  }
+
   /// The negative-token term −log(1 − clip(F, 0, 1 − ε)) from log F (§2.6), stable for
   /// every log F ∈ [−∞, ∞): −log1mExp(log F) below the clip, B at and above it.
-  public static func clippedNegativeTerm(logRatio l: Double, epsilon: Double) -> Double {
-    if l >= clipThreshold(epsilon: epsilon) { return clippedValue(epsilon: epsilon) }
+  public static func clippedNegativeTerm(logRatio l: Double, clip: Clip) -> Double {
+    if l >= clip.threshold { return clip.clippedValue }
     return -log1mExp(l)
+  }
+
+  /// ``clippedNegativeTerm(logRatio:clip:)`` at ε.
+  public static func clippedNegativeTerm(logRatio l: Double, epsilon: Double) -> Double {
+    clippedNegativeTerm(logRatio: l, clip: Clip(epsilon: epsilon))
   }
 
   /// The same term from F itself, evaluated literally as printed:
@@ -59,21 +81,36 @@ public struct PIPAM: Objective {
     -log1p(-min(max(F, 0), 1 - epsilon))
   }
 
-  /// d/d(log F) of ``clippedNegativeTerm(logRatio:epsilon:)``: F/(1 − F) = 1/expm1(−log F)
+  /// d/d(log F) of ``clippedNegativeTerm(logRatio:clip:)``: F/(1 − F) = 1/expm1(−log F)
   /// below the clip, 0 where the clamp is active.
-  public static func clippedNegativeSlope(logRatio l: Double, epsilon: Double) -> Double {
-    if l >= clipThreshold(epsilon: epsilon) { return 0 }
+  public static func clippedNegativeSlope(logRatio l: Double, clip: Clip) -> Double {
+    if l >= clip.threshold { return 0 }
     return 1 / expm1(-l)
   }
 
-  /// Algorithm 1's per-token loss as a function of log F and the label (§2.6 clip on c = 0).
-  public static func tokenLoss(logRatio l: Double, label: Int, epsilon: Double) -> Double {
-    label == 1 ? -l : clippedNegativeTerm(logRatio: l, epsilon: epsilon)
+  /// ``clippedNegativeSlope(logRatio:clip:)`` at ε.
+  public static func clippedNegativeSlope(logRatio l: Double, epsilon: Double) -> Double {
+    clippedNegativeSlope(logRatio: l, clip: Clip(epsilon: epsilon))
   }
 
-  /// d/d(log F) of ``tokenLoss(logRatio:label:epsilon:)``.
+  /// Algorithm 1's per-token loss as a function of log F and the label (§2.6 clip on c = 0).
+  public static func tokenLoss(logRatio l: Double, label: Int, clip: Clip) -> Double {
+    label == 1 ? -l : clippedNegativeTerm(logRatio: l, clip: clip)
+  }
+
+  /// ``tokenLoss(logRatio:label:clip:)`` at ε.
+  public static func tokenLoss(logRatio l: Double, label: Int, epsilon: Double) -> Double {
+    tokenLoss(logRatio: l, label: label, clip: Clip(epsilon: epsilon))
+  }
+
+  /// d/d(log F) of ``tokenLoss(logRatio:label:clip:)``.
+  public static func tokenSlope(logRatio l: Double, label: Int, clip: Clip) -> Double {
+    label == 1 ? -1 : clippedNegativeSlope(logRatio: l, clip: clip)
+  }
+
+  /// ``tokenSlope(logRatio:label:clip:)`` at ε.
   public static func tokenSlope(logRatio l: Double, label: Int, epsilon: Double) -> Double {
-    label == 1 ? -1 : clippedNegativeSlope(logRatio: l, epsilon: epsilon)
+    tokenSlope(logRatio: l, label: label, clip: Clip(epsilon: epsilon))
   }
 
   /// Theorem 2.1 form: F_T = min(F₀, 1) with F₀ = f·g₀/p^prior (the clip

@@ -28,17 +28,17 @@ extension PIPAClaims {
   }
 
   /// The practical PIPA-M per-token loss and its slope in log F (a test substitutes a wrong
-  /// one), as two functions of (log F, label, ε): the searches need the value alone in f and
-  /// the slope alone in ∇f. The objective minimized is Σ_y d1 ℓ(log F, 1, ε) + d0 ℓ(log F, 0, ε)
+  /// one), as two functions of (log F, label, the clip at ε): the searches need the value
+  /// alone in f and the slope alone in ∇f. The objective minimized is Σ_y d1 ℓ(log F, 1, ε) + d0 ℓ(log F, 0, ε)
   /// with log F = log f + log σ(a) − log p^prior, over (pinned θ_f, a).
   struct PracticalTokenLoss: Sendable {
-    var value: @Sendable (_ logF: Double, _ label: Int, _ eps: Double) -> Double
-    var slope: @Sendable (_ logF: Double, _ label: Int, _ eps: Double) -> Double
+    var value: @Sendable (_ logF: Double, _ label: Int, _ clip: PIPAM.Clip) -> Double
+    var slope: @Sendable (_ logF: Double, _ label: Int, _ clip: PIPAM.Clip) -> Double
   }
 
   static let practicalTokenLoss = PracticalTokenLoss(
-    value: { l, c, e in PIPAM.tokenLoss(logRatio: l, label: c, epsilon: e) },
-    slope: { l, c, e in PIPAM.tokenSlope(logRatio: l, label: c, epsilon: e) })
+    value: { l, c, clip in PIPAM.tokenLoss(logRatio: l, label: c, clip: clip) },
+    slope: { l, c, clip in PIPAM.tokenSlope(logRatio: l, label: c, clip: clip) })
 
   /// log F(y) at the parameters x.
   static func practicalLogF(_ x: [Double], logPrior lp: [Double]) -> [Double] {

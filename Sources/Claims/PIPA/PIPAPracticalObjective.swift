@@ -5,6 +5,7 @@
 // PIPAClaims.practicalLogF and its sums); 2) no array allocated per evaluation except the
 // gradient GSL is handed back; 3) simplicity.
 import Numerics
+import Objectives
 
 #if canImport(Glibc)
   import Glibc
@@ -18,7 +19,8 @@ extension PIPAClaims {
     let d1: [Double]
     let d0: [Double]
     let logPrior: [Double]
-    let epsilon: Double
+    /// The clip at ε, its constants formed once for the search's many evaluations.
+    let clip: PIPAM.Clip
     let loss: PracticalTokenLoss
     /// (0, θ_f), then log f = logSoftmax of it, then log F, and the slopes: written and read
     /// through pointers held in `let`s (a class's `var` arrays pay a dynamic exclusivity check
@@ -35,7 +37,7 @@ extension PIPAClaims {
       d1 = inst.d1
       d0 = inst.d0
       self.logPrior = logPrior
-      self.epsilon = epsilon
+      clip = PIPAM.Clip(epsilon: epsilon)
       self.loss = loss
       logits = .allocate(capacity: k)
       logf = .allocate(capacity: k)
@@ -70,7 +72,7 @@ extension PIPAClaims {
       fill(x)
       var v = 0.0
       for y in 0..<k {
-        v = v + d1[y] * loss.value(logF[y], 1, epsilon) + d0[y] * loss.value(logF[y], 0, epsilon)
+        v = v + d1[y] * loss.value(logF[y], 1, clip) + d0[y] * loss.value(logF[y], 0, clip)
       }
       return v
     }
@@ -81,7 +83,7 @@ extension PIPAClaims {
       fill(x)
       var total = 0.0
       for y in 0..<k {
-        slopes[y] = d1[y] * loss.slope(logF[y], 1, epsilon) + d0[y] * loss.slope(logF[y], 0, epsilon)
+        slopes[y] = d1[y] * loss.slope(logF[y], 1, clip) + d0[y] * loss.slope(logF[y], 0, clip)
         total = total + slopes[y]
       }
       var g = [Double](repeating: 0, count: k)
