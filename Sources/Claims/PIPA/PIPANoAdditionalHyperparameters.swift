@@ -259,8 +259,8 @@ extension PIPAClaims {
           + "pipa.pipam.coupling's recipe on this entry's own stream",
         "reading: (c) not computed — it needs the trainer's per-step log of the fraction of "
           + "negative tokens with F ≥ 1 − 1e-8 and of positive tokens with F > 1 in the default "
-          + "PIPA-M small-model runs; no such runs or logs exist (the Training module has no "
-          + "PIPA-M trainer yet), so (c) is left out rather than approximated",
+          + "PIPA-M small-model runs; `verify train` trains PIPA-M in its default grid but does "
+          + "not log these two fractions, so (c) is left out rather than approximated",
       ] + detailLines
     let minimum = n
     if Double(undecided) > 0.2 * Double(instances.count) {
