@@ -40,11 +40,8 @@ extension MaPPOClaims {
     var r = ctx.stream("mappo.reduces-to-sft.gradient-identity/T2")
     let n = ctx.count(full: 1000, quick: 30)
     for i in 0..<n {
-      let d = Strata.integer(&r, 2...16)
-      let k = Strata.integer(&r, 4...64)
-      let model = LinearSoftmax(responses: k, dimension: d, random: &r)
-      let theta = (0..<d).map { _ in r.gaussian() }
-      let ref = model.logProbabilities((0..<d).map { _ in r.gaussian() })
+      let (model, theta, ref) = sftInstanceT2(&r)
+      let k = model.responses
       let pairs = (0..<Strata.integer(&r, 1...16)).map { _ -> ModelPair<Int> in
         let w = Strata.integer(&r, 0...(k - 1))
         var l = Strata.integer(&r, 0...(k - 2))
@@ -86,6 +83,16 @@ extension MaPPOClaims {
         what: "∇L_SFT", inputRounding: eq10Rounding, random: &r2)
     }
     return tally
+  }
+
+  /// A T2 instance of the §4.2 SFT checks (gradient-identity, learning-rate-factor): d ∈ 2..16,
+  /// K ∈ 4..64, the model, θ ~ N(0, I_d) and the log-probabilities of a reference drawn the same way.
+  static func sftInstanceT2(_ r: inout RandomStream) -> (model: LinearSoftmax, theta: [Double], ref: [Double]) {
+    let d = Strata.integer(&r, 2...16)
+    let k = Strata.integer(&r, 4...64)
+    let model = LinearSoftmax(responses: k, dimension: d, random: &r)
+    let theta = (0..<d).map { _ in r.gaussian() }
+    return (model, theta, model.logProbabilities((0..<d).map { _ in r.gaussian() }))
   }
 
   /// |∂(10)/∂log π(y_w)| = 1: the rounding of log π_θ(y_w) and log π_ref(y_w) moves (10) by

@@ -41,11 +41,8 @@ extension MaPPOClaims {
       if task % 2 == 0 {
         var r = ctx.stream("mappo.reduces-to-sft.learning-rate-factor/T2/N\(n)")
         for b in 0..<batches {
-          let d = Strata.integer(&r, 2...16)
-          let k = Strata.integer(&r, 4...64)
-          let model = LinearSoftmax(responses: k, dimension: d, random: &r)
-          let theta = (0..<d).map { _ in r.gaussian() }
-          let ref = model.logProbabilities((0..<d).map { _ in r.gaussian() })
+          let (model, theta, ref) = sftInstanceT2(&r)
+          let (d, k) = (model.dimension, model.responses)
           let beta = Strata.beta(&r)
           let repeated = n >= 2 && r.uniform() < 0.1
           let first = Strata.integer(&r, 0...(k - 1))
