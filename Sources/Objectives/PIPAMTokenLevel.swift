@@ -29,8 +29,9 @@ public struct PIPAMTokenLevel: Objective {
   /// The per-token terms −log p^θ(c_t|x, y≤t), whose sum is the loss.
   public func tokenLosses(_ x: PIPATokenInput) throws -> [Double] {
     try check(x)
+    let clip = PIPAM.Clip(epsilon: epsilon)
     return x.labels.indices.map {
-      PIPAM.tokenLoss(logRatio: PIPAM.logRatio(x.token($0)), label: x.labels[$0], epsilon: epsilon)
+      PIPAM.tokenLoss(logRatio: PIPAM.logRatio(x.token($0)), label: x.labels[$0], clip: clip)
     }
   }
 
@@ -44,14 +45,14 @@ public struct PIPAMTokenLevel: Objective {
   }
 
   /// Per token t: ∂L/∂(logF[t], logitG[t], logPrior[t]) = s_t·(1, σ(−logitG[t]), −1), with
-  /// s_t = ``PIPAM/tokenSlope(logRatio:label:epsilon:)``.
+  /// s_t = ``PIPAM/tokenSlope(logRatio:label:clip:)``.
   public func gradient(_ x: PIPATokenInput) throws -> [Double] {
     try check(x)
     let t = x.count
     var g = [Double](repeating: 0, count: 3 * t)
+    let clip = PIPAM.Clip(epsilon: epsilon)
     for i in 0..<t {
-      let s = PIPAM.tokenSlope(
-        logRatio: PIPAM.logRatio(x.token(i)), label: x.labels[i], epsilon: epsilon)
+      let s = PIPAM.tokenSlope(logRatio: PIPAM.logRatio(x.token(i)), label: x.labels[i], clip: clip)
       g[i] = s
       g[t + i] = s * sigmoid(-x.logitG[i])
       g[2 * t + i] = -s

@@ -29,8 +29,9 @@ extension PIPAClaims {
 
   /// The practical PIPA-M per-token loss and its slope in log F (a test substitutes a wrong
   /// one), as two functions of (log F, label, the clip at ε): the searches need the value
-  /// alone in f and the slope alone in ∇f. The objective minimized is Σ_y d1 ℓ(log F, 1, ε) + d0 ℓ(log F, 0, ε)
-  /// with log F = log f + log σ(a) − log p^prior, over (pinned θ_f, a).
+  /// alone in f and the slope alone in ∇f. The objective minimized is
+  /// Σ_y d1 ℓ(log F, 1, ε) + d0 ℓ(log F, 0, ε) with log F = log f + log σ(a) − log p^prior,
+  /// over (pinned θ_f, a).
   struct PracticalTokenLoss: Sendable {
     var value: @Sendable (_ logF: Double, _ label: Int, _ clip: PIPAM.Clip) -> Double
     var slope: @Sendable (_ logF: Double, _ label: Int, _ clip: PIPAM.Clip) -> Double
