@@ -29,14 +29,24 @@ public struct FixedValueTokenForm<O: Objective>: StepAnswerForm where O.Input ==
   public var usesReferencePoint: Bool { false }
   public var usesValueHead: Bool { false }
 
+  /// The input of answer `y` with `item`'s token labels and every logit g_t = ``logit``.
+  func input(_ y: ScoredSequence, item: StepItem) -> PIPATokenInput {
+    PIPATokenInput(
+      logF: y.policyTokens, logitG: [Double](repeating: logit, count: y.policyTokens.count),
+      logPrior: y.referenceTokens, labels: item.labels)
+  }
+
   public func term(
     _ y: ScoredSequence, frozen: ScoredSequence, item: StepItem, referencePoint z: Double
   ) throws -> StepAnswerTerm {
     let t = y.policyTokens.count
-    let x = PIPATokenInput(
-      logF: y.policyTokens, logitG: [Double](repeating: logit, count: t),
-      logPrior: y.referenceTokens, labels: item.labels)
+    let x = input(y, item: item)
     let g = try objective.gradient(x)
     return StepAnswerTerm(loss: try objective.loss(x), tokens: Array(g[0..<t]), valueLogits: nil)
+  }
+
+  /// PIPA-M with g fixed still clips F on its negatives (PIPA-N does not clip).
+  public func clipActivity(_ y: ScoredSequence, item: StepItem) -> ClipActivity? {
+    objective is PIPAMTokenLevel ? ClipActivity(tokens: input(y, item: item)) : nil
   }
 }

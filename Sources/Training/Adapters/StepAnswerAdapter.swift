@@ -40,6 +40,7 @@ public struct StepAnswerAdapter<F: StepAnswerForm>: SemiGradientObjective {
     let z = form.usesReferencePoint ? BatchReferencePoint.klEstimate(frozen) : 0
     let scale = 1 / Double(items.count)
     var total = 0.0
+    var clip: ClipActivity? = nil
     for item in items {
       let j = rows.row(item.promptIndex, item.response, label)
       let jf = frozenRows.row(item.promptIndex, item.response, label)
@@ -48,6 +49,7 @@ public struct StepAnswerAdapter<F: StepAnswerForm>: SemiGradientObjective {
       let t = try form.term(
         rows.sequence(j), frozen: frozenRows.sequence(jf), item: item, referencePoint: z)
       total += t.loss
+      clip = ClipActivity.merge(clip, form.clipActivity(rows.sequence(j), item: item))
       for (i, g) in t.tokens.enumerated() { tokens[j][i] += scale * g }
       if let v = t.valueLogits {
         for (i, g) in v.enumerated() { value?[j][i] += scale * g }
@@ -55,6 +57,6 @@ public struct StepAnswerAdapter<F: StepAnswerForm>: SemiGradientObjective {
     }
     return AlignmentGradients(
       loss: total * scale, itemCount: items.count, sequence: grad, tokens: tokens,
-      valueLogits: value)
+      valueLogits: value, clipActivity: clip)
   }
 }

@@ -32,18 +32,29 @@ public protocol StepAnswerForm: Sendable {
   func term(
     _ y: ScoredSequence, frozen: ScoredSequence, item: StepItem, referencePoint z: Double
   ) throws -> StepAnswerTerm
+  /// PIPA-M (§2.6 clips F = f·g/p^prior on negatives): how many of answer `y`'s tokens came
+  /// near or past F = 1; nil for forms that do not clip F.
+  func clipActivity(_ y: ScoredSequence, item: StepItem) -> ClipActivity?
+}
+
+extension StepAnswerForm {
+  public func clipActivity(_ y: ScoredSequence, item: StepItem) -> ClipActivity? { nil }
 }
 
 /// PIPA-M and PIPA-N at token level: the same input and partials (layout logF then logitG).
 extension StepAnswerForm where Self: Objective, Input == PIPATokenInput {
   public var usesReferencePoint: Bool { false }
   public var usesValueHead: Bool { true }
+  /// The input of answer `y` with `item`'s token labels, g_t = σ(valueLogits[t]).
+  static func input(_ y: ScoredSequence, item: StepItem) -> PIPATokenInput {
+    PIPATokenInput(
+      logF: y.policyTokens, logitG: y.valueLogits, logPrior: y.referenceTokens,
+      labels: item.labels)
+  }
   public func term(
     _ y: ScoredSequence, frozen: ScoredSequence, item: StepItem, referencePoint z: Double
   ) throws -> StepAnswerTerm {
-    let x = PIPATokenInput(
-      logF: y.policyTokens, logitG: y.valueLogits, logPrior: y.referenceTokens,
-      labels: item.labels)
+    let x = Self.input(y, item: item)
     let g = try gradient(x)
     let t = x.count
     return StepAnswerTerm(
@@ -51,7 +62,11 @@ extension StepAnswerForm where Self: Objective, Input == PIPATokenInput {
   }
 }
 
-extension PIPAMTokenLevel: StepAnswerForm {}
+extension PIPAMTokenLevel: StepAnswerForm {
+  public func clipActivity(_ y: ScoredSequence, item: StepItem) -> ClipActivity? {
+    ClipActivity(tokens: Self.input(y, item: item))
+  }
+}
 extension PIPANTokenLevel: StepAnswerForm {}
 
 extension StepKTOInput {

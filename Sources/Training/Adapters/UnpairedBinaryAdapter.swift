@@ -45,6 +45,7 @@ public struct UnpairedBinaryAdapter<F: UnpairedBinaryForm>: SemiGradientObjectiv
     let z = referencePoint(frozen)
     let scale = 1 / Double(items.count)
     var total = 0.0
+    var clip: ClipActivity? = nil
     for item in items {
       let j = rows.row(item.promptIndex, item.response, label)
       if form.usesValueHead && scores.valueLogits[j].isEmpty {
@@ -54,10 +55,12 @@ public struct UnpairedBinaryAdapter<F: UnpairedBinaryForm>: SemiGradientObjectiv
       }
       let t = try form.term(rows.sequence(j), desirable: item.desirable, referencePoint: z)
       total += item.weight * t.loss
+      clip = ClipActivity.merge(clip, form.clipActivity(rows.sequence(j), desirable: item.desirable))
       grad[j] += scale * item.weight * t.policy
       if form.usesValueHead { value?[j][0] += scale * item.weight * t.valueLogit }
     }
     return AlignmentGradients(
-      loss: total * scale, itemCount: items.count, sequence: grad, valueLogits: value)
+      loss: total * scale, itemCount: items.count, sequence: grad, valueLogits: value,
+      clipActivity: clip)
   }
 }

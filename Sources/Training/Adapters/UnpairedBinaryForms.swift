@@ -35,6 +35,13 @@ public protocol UnpairedBinaryForm: Sendable {
   /// estimate, in log-ratio units).
   func term(_ y: ScoredSequence, desirable: Bool, referencePoint z: Double) throws
     -> BinaryAnswerTerm
+  /// PIPA-M (§2.6 clips F = f·g/p^prior on negatives): whether answer `y` came near or past
+  /// F = 1; nil for forms that do not clip F.
+  func clipActivity(_ y: ScoredSequence, desirable: Bool) -> ClipActivity?
+}
+
+extension UnpairedBinaryForm {
+  public func clipActivity(_ y: ScoredSequence, desirable: Bool) -> ClipActivity? { nil }
 }
 
 extension KTOPROForm: UnpairedBinaryForm {
@@ -106,5 +113,14 @@ extension AnswerInputForm where Input == PIPAAnswerInput {
   }
 }
 
-extension PIPAM: AnswerInputForm {}
+extension PIPAM: AnswerInputForm {
+  /// One term, the answer: log F = ``PIPAM/logRatio(_:)`` against its label.
+  public func clipActivity(_ y: ScoredSequence, desirable: Bool) -> ClipActivity? {
+    var clip = ClipActivity()
+    clip.add(
+      logRatio: Self.logRatio(Self.input(y, desirable: desirable, referencePoint: 0)),
+      positive: desirable)
+    return clip
+  }
+}
 extension PIPAN: AnswerInputForm {}

@@ -15,15 +15,18 @@ public struct AlignmentGradients: Sendable {
   public var tokens: [[Double]]?
   /// ∂L/∂valueLogits[j][t], or nil (PIPA's value head).
   public var valueLogits: [[Double]]?
+  /// PIPA-M: the batch's terms near or past F = 1 (nil for objectives that do not clip F).
+  public var clipActivity: ClipActivity?
 
   public init(
     loss: Double, itemCount: Int, sequence: [Double], tokens: [[Double]]? = nil,
-    valueLogits: [[Double]]? = nil
+    valueLogits: [[Double]]? = nil, clipActivity: ClipActivity? = nil
   ) {
     self.loss = loss
     self.itemCount = itemCount
     self.sequence = sequence
     self.tokens = tokens
     self.valueLogits = valueLogits
+    self.clipActivity = clipActivity
   }
 }

@@ -16,7 +16,9 @@
 // batches; the total step count equals the offline run's. π_ref stays the SFT model.
 //
 // Metrics (``MetricsEvaluator``) at step 0, every M steps and at the last step; the value-
-// head fields are kept only when the objective's gradients included value logits.
+// head fields are kept only when the objective's gradients included value logits. PIPA-M's
+// clip activity (``ClipActivity``) is summed over the steps since the previous point, like
+// the training loss.
 import Foundation
 import Numerics
 
@@ -95,6 +97,8 @@ public struct AlignmentLoop {
     var loss: Double
     var tokens: Int
     var trainsValueHead: Bool
+    /// PIPA-M's terms near or past F = 1 in this batch (nil for other objectives).
+    var clipActivity: ClipActivity?
   }
 
   /// One training step on `batch`: keys = objective.sequences(forBatch:) → policy forward
@@ -111,6 +115,7 @@ public struct AlignmentLoop {
       let s = try scorer.score(keys, policy: policy)
       let g = try objective.evaluate(s.scores, prompts: batch)
       out.trainsValueHead = g.valueLogits != nil
+      out.clipActivity = g.clipActivity
       try scorer.backward(s, gradients: g, policy: policy)
       out.loss = g.loss
       out.tokens = s.tokenCount
@@ -137,6 +142,7 @@ public struct AlignmentLoop {
     var trainsValueHead = false
     var lossSum = 0.0
     var lossSteps = 0
+    var clip: ClipActivity? = nil
     var tokens = 0
     var step = 0
     for (k, roundBatches) in try Self.rounds(batches, spec.rounds).enumerated() {
@@ -167,6 +173,7 @@ public struct AlignmentLoop {
         step += 1
         lossSum += loss
         lossSteps += 1
+        clip = ClipActivity.merge(clip, taken.clipActivity)
         let elapsed = Date().timeIntervalSince(clock)
         report(
           Report(
@@ -174,14 +181,15 @@ public struct AlignmentLoop {
             tokensPerSecond: elapsed > 0 ? Double(tokens) / elapsed : 0))
         if step % settings.metricInterval == 0 || step == steps {
           let metricClock = Date()
-          points.append(
-            try evaluated(
-              spec,
-              try context.evaluator.measure(
-                policy, step: step, trainLoss: lossSum / Double(lossSteps), reference: reference),
-              policy))
+          var point = try evaluated(
+            spec,
+            try context.evaluator.measure(
+              policy, step: step, trainLoss: lossSum / Double(lossSteps), reference: reference),
+            policy)
+          point.clipActivity = clip
+          points.append(point)
           context.addMetricsSeconds(Date().timeIntervalSince(metricClock))
-          (lossSum, lossSteps) = (0, 0)
+          (lossSum, lossSteps, clip) = (0, 0, nil)
         }
       }
     }

@@ -31,7 +31,8 @@ public enum TrainingOutput {
     "label", "objective", "paper", "feedback", "seed", "step", "trainLoss", "logProbChosen",
     "logProbRejected", "logProbChosenPerToken", "logProbRejectedPerToken", "margin",
     "pairAccuracy", "kl", "testAccuracy", "testReward", "meanLength", "valueCorrect",
-    "valueIncorrect",
+    "valueIncorrect", "clipNegativeTerms", "clipNegativeNearOne", "clipPositiveTerms",
+    "clipPositiveAboveOne",
   ]
 
   /// metrics.csv: one row per run × seed × point (runs in result order), numbers with full
@@ -42,6 +43,7 @@ public enum TrainingOutput {
         ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
     func n(_ x: Double?) -> String { x.map { "\($0)" } ?? "" }
+    func c(_ x: Int?) -> String { x.map { "\($0)" } ?? "" }
     var lines = [csvHeader.joined(separator: ",")]
     for run in results.runs {
       for p in run.points {
@@ -51,7 +53,9 @@ public enum TrainingOutput {
           n(p.logProbChosen), n(p.logProbRejected), n(p.logProbChosenPerToken),
           n(p.logProbRejectedPerToken), n(p.margin), n(p.pairAccuracy), n(p.kl),
           n(p.testAccuracy), n(p.testReward), n(p.meanLength), n(p.valueCorrect),
-          n(p.valueIncorrect),
+          n(p.valueIncorrect), c(p.clipActivity?.negativeTerms),
+          c(p.clipActivity?.negativeNearOne), c(p.clipActivity?.positiveTerms),
+          c(p.clipActivity?.positiveAboveOne),
         ]
         lines.append(cells.joined(separator: ","))
       }

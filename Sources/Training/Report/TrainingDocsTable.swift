@@ -2,7 +2,8 @@
 // (its results.json, and stepcost.json for the one wall-clock claim): every empirical
 // claim is decided again from those results (the decisions are functions of the results
 // alone), so `verify docs --training DIR --check` fails when the chapter states a verdict the
-// code does not compute from that run.
+// code does not compute from that run. Below it, the run's PIPA-M clip table
+// (``ClipActivityTable``; pipa.no-additional-hyperparameters (c)), when the run logged one.
 import Claims
 
 /// Rendering the training chapter's generated verdict table.
@@ -32,6 +33,11 @@ public enum TrainingDocsTable {
     for (c, d) in zip(claims, decisions) {
       let runs = c.inDefaultGrid ? "default grid" : "sweep: `verify train --claims \(c.id)`"
       s += "| `\(c.id)` | \(runs) | \(d.verdict.rawValue) | \(cell(d.evidence)) |\n"
+    }
+    let clipRows = ClipActivityTable.rows(results)
+    if !clipRows.isEmpty {
+      s += "\nPIPA-M clip activity — \(ClipActivityTable.description).\n\n"
+      s += TrainingReport.table(ClipActivityTable.header, clipRows)
     }
     return s
   }

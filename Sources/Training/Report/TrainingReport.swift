@@ -2,7 +2,8 @@
 // output folder): DIR/report.md, DIR/report.html (self-contained, SVGs inline), DIR/claims.json
 // (schemaVersion; byte-identical for the same results and decisions — no wall-clock time)
 // and the curves as DIR/plots/*.svg for the Markdown. It states the settings, each seed's
-// SFT record, every run's final metrics, and every empirical claim with its verdict,
+// SFT record, every run's final metrics, PIPA-M's clip activity (``ClipActivityTable``), and
+// every empirical claim with its verdict,
 // intervals, reading notes and plots. Every file is written atomically (temp + rename), so
 // a killed run leaves each file whole, old or new.
 import Claims
@@ -186,6 +187,11 @@ public enum TrainingReport {
       })
     s += "\n## Training curves\n\n\(TrainingCurves.bandDescription).\n\n"
     for (name, _) in TrainingCurves.overview(results) { s += "![\(name)](plots/\(name).svg)\n" }
+    let clipRows = ClipActivityTable.rows(results)
+    if !clipRows.isEmpty {
+      s += "\n## PIPA-M clip activity\n\n\(ClipActivityTable.description).\n\n"
+      s += table(ClipActivityTable.header, clipRows)
+    }
     s += "\n## Empirical claims\n"
     for d in decisions {
       s += "\n### \(d.id)\n\n"
@@ -248,6 +254,11 @@ public enum TrainingReport {
       })
     b += "<h2>Training curves</h2>\n<p>\(e(TrainingCurves.bandDescription)).</p>\n"
     for (_, p) in TrainingCurves.overview(results) { b += p.render() + "\n" }
+    let clipRows = ClipActivityTable.rows(results)
+    if !clipRows.isEmpty {
+      b += "<h2>PIPA-M clip activity</h2>\n<p>\(e(ClipActivityTable.description)).</p>\n"
+      b += htmlTable(ClipActivityTable.header, clipRows)
+    }
     b += "<h2>Empirical claims</h2>\n"
     b += htmlTable(
       ["claim", "paper", "verdict"],

@@ -1,7 +1,7 @@
 // The metrics of shared/design/TRAINING.md step 6, measured every M alignment steps (and at
 // step 0, the SFT model): likelihoods of the held-out tracking pairs, their margin, a
-// KL(π‖π_ref) estimate, greedy test accuracy and reward, response length, and PIPA's
-// value-head trajectory.
+// KL(π‖π_ref) estimate, greedy test accuracy and reward, response length, PIPA's
+// value-head trajectory and PIPA-M's clip activity.
 
 /// The metrics of one run at one step.
 public struct MetricPoint: Hashable, Sendable, Codable {
@@ -35,12 +35,16 @@ public struct MetricPoint: Hashable, Sendable, Codable {
   public var valueCorrect: Double?
   /// PIPA: the same for incorrect tracking responses.
   public var valueIncorrect: Double?
+  /// PIPA-M: how many of the training terms since the previous point came near or past
+  /// F = 1 (``ClipActivity``; nil at step 0 and for objectives that do not clip F).
+  public var clipActivity: ClipActivity?
 
   public init(
     step: Int, trainLoss: Double?, logProbChosen: Double, logProbRejected: Double,
     logProbChosenPerToken: Double, logProbRejectedPerToken: Double, margin: Double,
     pairAccuracy: Double, kl: Double, testAccuracy: Double, testReward: Double,
-    meanLength: Double, valueCorrect: Double? = nil, valueIncorrect: Double? = nil
+    meanLength: Double, valueCorrect: Double? = nil, valueIncorrect: Double? = nil,
+    clipActivity: ClipActivity? = nil
   ) {
     self.step = step
     self.trainLoss = trainLoss
@@ -56,5 +60,6 @@ public struct MetricPoint: Hashable, Sendable, Codable {
     self.meanLength = meanLength
     self.valueCorrect = valueCorrect
     self.valueIncorrect = valueIncorrect
+    self.clipActivity = clipActivity
   }
 }
