@@ -85,16 +85,32 @@ public final class SeedContext {
   public func prepare(for specs: [RunSpec]) throws {
     _ = try stepZeroPoint()
     evaluator.tracking.freeze()
-    // The keys are cached batch by batch in spec order, exactly as the runs of a serial
-    // grid used to fill the cache lazily: the same chunks of π_ref forward passes, so the
-    // same float32 rounding and the same bytes as before (a sgemm row's rounding can
-    // depend on the other rows and the padding of its batch).
+    // The keys are cached batch by batch, as the runs of a serial grid used to fill the
+    // cache lazily: chunks of π_ref forward passes (a sgemm row's rounding can depend on the
+    // other rows and the padding of its batch). So that a sequence's π_ref score does not
+    // depend on which specs were selected, every scorer the selection uses is filled first
+    // for the default grid's specs that train on it, in grid order, and only then for the
+    // selected specs in spec order (adding the keys no default spec asks for). Before, the
+    // chunks followed the selection: trained with `--objectives PIPAM,DPO` instead of the
+    // whole grid, seed 0's DPO@MaPPO ended at KL 9.331418 instead of 9.331437, and PIPA-M,
+    // which amplifies rounding, at 2.02 instead of 2.57.
     var scorers: [SequenceScorer<Float>] = []
+    var selected: [(RunSpec, [PromptSamples], SequenceScorer<Float>)] = []
     for spec in specs where spec.rounds == 1 {
       let (samples, scorer) = try offlineSamples(for: spec)
+      if !scorers.contains(where: { $0 === scorer }) { scorers.append(scorer) }
+      selected.append((spec, samples, scorer))
+    }
+    var canonical: [(RunSpec, [PromptSamples], SequenceScorer<Float>)] = []
+    for spec in AlignmentObjectives.defaultGrid() {
+      guard let (samples, scorer) = try existingOfflineSamples(for: spec),
+        scorers.contains(where: { $0 === scorer })
+      else { continue }
+      canonical.append((spec, samples, scorer))
+    }
+    for (spec, samples, scorer) in canonical + selected {
       let objective = try AlignmentLoop.bind(
         spec, samples: samples, seed: seed, stepValues: stepValues)
-      if !scorers.contains(where: { $0 === scorer }) { scorers.append(scorer) }
       for batch in batches { try scorer.cacheReference(objective.sequences(forBatch: batch)) }
     }
     for scorer in scorers { scorer.freeze() }
@@ -112,6 +128,30 @@ public final class SeedContext {
     return p
   }
 
+  /// Whether `spec` (without a PIPA data-sweep source) trains on the shared samples:
+  /// offline, at the settings' T, with the settings' n or a prefix of it.
+  private func trainsOnSharedSamples(_ spec: RunSpec) -> Bool {
+    spec.rounds == 1 && spec.temperature == settings.temperature
+      && spec.responses <= settings.responses
+  }
+
+  /// The key of the dedicated samples of `spec` (its n and T).
+  private func dedicatedKey(_ spec: RunSpec) -> String {
+    "\(spec.responses)@\(spec.temperature.bitPattern)"
+  }
+
+  /// The offline samples `spec` would train on when they exist already: the shared ones,
+  /// or dedicated ones another spec drew; nil for iterative specs, PIPA's data-sweep
+  /// sources and dedicated samples not drawn yet (nothing is sampled here).
+  func existingOfflineSamples(for spec: RunSpec) throws
+    -> (samples: [PromptSamples], scorer: SequenceScorer<Float>)?
+  {
+    lock.lock()
+    defer { lock.unlock() }
+    guard spec.rounds == 1, try SweepSampleSource(spec) == nil else { return nil }
+    return trainsOnSharedSamples(spec) ? (trainSamples, sharedScorer) : dedicated[dedicatedKey(spec)]
+  }
+
   /// Offline samples for `spec` and the scorer whose tokens they index: the shared samples
   /// (cut to the spec's n) when the spec uses them, else samples of its own n and
   /// temperature from π_ref (drawn once per (n, T) and shared by the specs that ask).
@@ -121,12 +161,8 @@ public final class SeedContext {
     lock.lock()
     defer { lock.unlock() }
     if let own = try sweepSamples(for: spec) { return own }
-    if spec.rounds == 1 && spec.temperature == settings.temperature
-      && spec.responses <= settings.responses
-    {
-      return (trainSamples, sharedScorer)
-    }
-    let key = "\(spec.responses)@\(spec.temperature.bitPattern)"
+    if trainsOnSharedSamples(spec) { return (trainSamples, sharedScorer) }
+    let key = dedicatedKey(spec)
     if let d = dedicated[key] { return d }
     let samples = try SampleStage.sample(
       reference, problems: splits.train, indices: Array(splits.train.indices),
