@@ -78,40 +78,42 @@ public final class SeedContext {
   /// Computes everything the offline runs of `specs` share before they start, and freezes
   /// the scorers, so that the runs may then go on in parallel: the step-0 metrics (which
   /// fill the tracking scorer), the dedicated samples of specs with their own n or T, and
-  /// π_ref's scores of every sequence each spec's objective asks for over all batches
-  /// (exactly the keys the runs would score, so no sequence is scored in vain).
+  /// π_ref's scores of every sequence of each sample set the specs train on (in an order
+  /// that does not depend on the selection, see below).
   /// Iterative specs (rounds > 1) draw their own samples and score them with their own
   /// scorer.
   public func prepare(for specs: [RunSpec]) throws {
     _ = try stepZeroPoint()
     evaluator.tracking.freeze()
-    // The keys are cached batch by batch, as the runs of a serial grid used to fill the
-    // cache lazily: chunks of π_ref forward passes (a sgemm row's rounding can depend on the
-    // other rows and the padding of its batch). So that a sequence's π_ref score does not
-    // depend on which specs were selected, every scorer the selection uses is filled first
-    // for the default grid's specs that train on it, in grid order, and only then for the
-    // selected specs in spec order (adding the keys no default spec asks for). Before, the
-    // chunks followed the selection: trained with `--objectives PIPAM,DPO` instead of the
-    // whole grid, seed 0's DPO@MaPPO ended at KL 9.331418 instead of 9.331437, and PIPA-M,
-    // which amplifies rounding, at 2.02 instead of 2.57.
+    // π_ref's scores are cached in chunks of forward passes, and a float32 sgemm row's
+    // rounding can depend on the other rows and the padding of its chunk. So that a
+    // sequence's score does not depend on which specs were selected, the chunks do not
+    // follow the selection: every scorer the selection trains on is filled first for the
+    // default grid's specs that train on it, batch by batch in grid order (the order the
+    // runs of a serial default grid filled the cache lazily, so the default grid's bytes are
+    // unchanged), then with every remaining sequence of its sample set in prompt-then-
+    // response order. Before, the chunks followed the selected specs: trained with
+    // `--objectives PIPAM,DPO` instead of the whole grid, seed 0's DPO@MaPPO ended at KL
+    // 9.331418 instead of 9.331437, and PIPA-M, which amplifies rounding, at 2.02 instead of
+    // 2.57.
     var scorers: [SequenceScorer<Float>] = []
-    var selected: [(RunSpec, [PromptSamples], SequenceScorer<Float>)] = []
     for spec in specs where spec.rounds == 1 {
-      let (samples, scorer) = try offlineSamples(for: spec)
+      let (_, scorer) = try offlineSamples(for: spec)
       if !scorers.contains(where: { $0 === scorer }) { scorers.append(scorer) }
-      selected.append((spec, samples, scorer))
     }
-    var canonical: [(RunSpec, [PromptSamples], SequenceScorer<Float>)] = []
     for spec in AlignmentObjectives.defaultGrid() {
       guard let (samples, scorer) = try existingOfflineSamples(for: spec),
         scorers.contains(where: { $0 === scorer })
       else { continue }
-      canonical.append((spec, samples, scorer))
-    }
-    for (spec, samples, scorer) in canonical + selected {
       let objective = try AlignmentLoop.bind(
         spec, samples: samples, seed: seed, stepValues: stepValues)
       for batch in batches { try scorer.cacheReference(objective.sequences(forBatch: batch)) }
+    }
+    for scorer in scorers {
+      try scorer.cacheReference(
+        scorer.samples.prompts.flatMap { p in
+          p.responses.indices.map { SequenceKey(promptIndex: p.promptIndex, response: $0) }
+        })
     }
     for scorer in scorers { scorer.freeze() }
   }
