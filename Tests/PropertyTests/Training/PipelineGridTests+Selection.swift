@@ -10,24 +10,38 @@ import Testing
 import Training
 
 extension PipelineGridTests {
-  @Test func aRunsRecordDoesNotDependOnTheSelection() throws {
-    let grid = AlignmentObjectives.defaultGrid()
-    func spec(_ label: String) throws -> RunSpec { try #require(grid.first { $0.label == label }) }
-    let dpo = try spec("DPO@MaPPO")
-    let selections: [[RunSpec]] = [
-      [dpo],
-      [try spec("PIPAMTokenLevel"), dpo],
-      [try spec("PlackettLuce"), try spec("PIPAM"), dpo],
-    ]
-    var records: [RunRecord] = []
-    for (i, specs) in selections.enumerated() {
-      let dir = try Self.tempDir("selection-\(i)")
+  /// The default grid's spec `label`, at temperature `t` when given (a sweep's own samples).
+  static func gridSpec(_ label: String, temperature t: Double? = nil) throws -> RunSpec {
+    var s = try #require(AlignmentObjectives.defaultGrid().first { $0.label == label })
+    if let t {
+      s.label += "[T=\(t)]"
+      s.temperature = t
+    }
+    return s
+  }
+
+  /// The record of `dpo` (wall-clock seconds zeroed) when trained in each selection.
+  static func records(of dpo: RunSpec, in selections: [[RunSpec]], _ name: String) throws
+    -> [RunRecord]
+  {
+    try selections.enumerated().map { i, specs in
+      let dir = try tempDir("\(name)-\(i)")
       defer { try? FileManager.default.removeItem(at: dir) }
-      let r = try TrainingGrid.run(specs: specs, settings: Self.settings, outDir: dir)
+      let r = try TrainingGrid.run(specs: specs, settings: settings, outDir: dir)
       var record = try #require(r.runs.first { $0.spec.label == dpo.label })
       record.seconds = 0
-      records.append(record)
+      return record
     }
+  }
+
+  @Test func aRunsRecordDoesNotDependOnTheSelection() throws {
+    let dpo = try Self.gridSpec("DPO@MaPPO")
+    let records = try Self.records(
+      of: dpo,
+      in: [
+        [dpo], [try Self.gridSpec("PIPAMTokenLevel"), dpo],
+        [try Self.gridSpec("PlackettLuce"), try Self.gridSpec("PIPAM"), dpo],
+      ], "selection")
     #expect(records[1] == records[0])
     #expect(records[2] == records[0])
     #expect(records[0].points.count > 1 && records[0].points.last?.kl != 0)
@@ -37,24 +51,13 @@ extension PipelineGridTests {
   /// alone, and after other specs on the same samples (the PIPA-M one changed the record
   /// while only the default grid's specs were cached in a fixed order).
   @Test func aSweepRunsRecordDoesNotDependOnTheSelection() throws {
-    let grid = AlignmentObjectives.defaultGrid()
-    func spec(_ label: String) throws -> RunSpec {
-      var s = try #require(grid.first { $0.label == label })
-      s.label += "[T=0.7]"
-      s.temperature = 0.7
-      return s
-    }
-    let dpo = try spec("DPO@MaPPO")
-    var records: [RunRecord] = []
-    let selections = [[dpo], [try spec("PIPAMTokenLevel"), dpo], [try spec("PlackettLuce"), dpo]]
-    for (i, specs) in selections.enumerated() {
-      let dir = try Self.tempDir("sweep-selection-\(i)")
-      defer { try? FileManager.default.removeItem(at: dir) }
-      let r = try TrainingGrid.run(specs: specs, settings: Self.settings, outDir: dir)
-      var record = try #require(r.runs.first { $0.spec.label == dpo.label })
-      record.seconds = 0
-      records.append(record)
-    }
+    let dpo = try Self.gridSpec("DPO@MaPPO", temperature: 0.7)
+    let records = try Self.records(
+      of: dpo,
+      in: [
+        [dpo], [try Self.gridSpec("PIPAMTokenLevel", temperature: 0.7), dpo],
+        [try Self.gridSpec("PlackettLuce", temperature: 0.7), dpo],
+      ], "sweep-selection")
     #expect(records[1] == records[0])
     #expect(records[2] == records[0])
   }
