@@ -7,7 +7,6 @@
 // how many had F > 1. A term is a token for PIPA-M at token level, an answer at answer level.
 // F is evaluated where the loss reads it: at the policy before the step's update. Reported,
 // never part of a verdict (the entry says so).
-import Foundation
 import Objectives
 
 /// Counts of PIPA-M terms near or past F = 1.
@@ -34,10 +33,11 @@ public struct ClipActivity: Hashable, Sendable, Codable {
   /// 10⁻⁸: the largest ε of the entry's range 10⁻¹²..10⁻⁸, so F ≥ 1 − this is where some ε
   /// of the range clips.
   public static let nearOneGap = 1e-8
-  /// log(1 − 10⁻⁸) = log1p(−10⁻⁸): F ≥ 1 − 10⁻⁸ ⇔ log F ≥ this (F is formed in log space,
-  /// so the comparison is made there; the one rounding of log1p moves the boundary by a
-  /// relative 2⁻⁵³ of 10⁻⁸, far below any F the model produces near it).
-  public static let nearOneLogThreshold = log1p(-nearOneGap)
+  /// log(1 − 10⁻⁸): F ≥ 1 − 10⁻⁸ ⇔ log F ≥ this — PIPA-M's own clip threshold at ε = 10⁻⁸
+  /// (``PIPAM/clipThreshold(epsilon:)``; F is formed in log space, so the comparison is made
+  /// there; the one rounding of log1p moves the boundary by a relative 2⁻⁵³ of 10⁻⁸, far
+  /// below any F the model produces near it).
+  public static let nearOneLogThreshold = PIPAM.clipThreshold(epsilon: nearOneGap)
 
   /// The activity of one token-labelled answer: log F_t = ``PIPAM/logRatio(_:)`` of every
   /// token against its label c_t.
