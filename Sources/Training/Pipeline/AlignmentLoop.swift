@@ -15,10 +15,11 @@
 // ``PipelineStream/iterativeRound(_:)``), binds the objective to them and trains on its
 // batches; the total step count equals the offline run's. π_ref stays the SFT model.
 //
-// Metrics (``MetricsEvaluator``) at step 0, every M steps and at the last step; the value-
-// head fields are kept only when the objective's gradients included value logits. PIPA-M's
-// clip activity (``ClipActivity``) is summed over the steps since the previous point, like
-// the training loss.
+// Metrics (``MetricsEvaluator``) at step 0, every M steps, at the last step and at the extra
+// steps of the spec's protocol (``RunSpec/extraMetricSteps(of:)``: AlphaPO's t = 0.05, 0.1);
+// the value-head fields are kept only when the objective's gradients included value logits.
+// PIPA-M's clip activity (``ClipActivity``) is summed over the steps since the previous
+// point, like the training loss.
 import Foundation
 import Numerics
 
@@ -137,6 +138,7 @@ public struct AlignmentLoop {
     let reference = try context.reference.copy()
     let batches = try trainingBatches(spec)
     let steps = batches.count
+    let extraSteps = spec.extraMetricSteps(of: steps)
     let opt = try Self.optimizer(settings: settings, steps: steps, layout: policy.parameters.layout)
     var points = [try evaluated(spec, try context.stepZeroPoint(), policy)]
     var trainsValueHead = false
@@ -179,7 +181,7 @@ public struct AlignmentLoop {
           Report(
             label: spec.label, step: step, steps: steps, loss: loss,
             tokensPerSecond: elapsed > 0 ? Double(tokens) / elapsed : 0))
-        if step % settings.metricInterval == 0 || step == steps {
+        if step % settings.metricInterval == 0 || step == steps || extraSteps.contains(step) {
           let metricClock = Date()
           var point = try evaluated(
             spec,

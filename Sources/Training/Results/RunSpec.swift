@@ -26,6 +26,15 @@ public struct RunSpec: Hashable, Sendable, Codable, Comparable {
   public var rounds: Int
   /// Sampling temperature of the responses this run trains on.
   public var temperature: Double
+  /// Fractions t of the run's step count at which it measures a metric point besides every
+  /// `metricInterval` steps and the last step (each at the nearest step, skipped when that is
+  /// step 0); nil: none. Set from the paper's protocol
+  /// (``FeedbackCatalog/extraMetricFractions(paper:)``): claims/alphapo.md §2.8 "Time axis"
+  /// puts every AlphaPO run's checkpoints at t ∈ {0, 0.05, 0.1, 0.25, 0.5, 0.75, 1}, and at the
+  /// default 128 steps with a point every 32, 0.05 and 0.1 fall between points. Nil is not
+  /// encoded, so the specs of the other papers encode as they always did, while a checkpoint
+  /// of an AlphaPO run written before this field holds another spec and is refused by name.
+  public var extraMetricFractions: [Double]?
 
   public init(
     label: String, objective: String, paper: String, feedback: FeedbackKind,
@@ -41,6 +50,15 @@ public struct RunSpec: Hashable, Sendable, Codable, Comparable {
     self.rewardNoise = rewardNoise
     self.rounds = rounds
     self.temperature = temperature
+    extraMetricFractions = FeedbackCatalog.extraMetricFractions(paper: paper)
+  }
+
+  /// The steps of a run of `steps` steps at which ``extraMetricFractions`` put a metric
+  /// point: round(t · steps) for each t, kept when in 1...steps.
+  public func extraMetricSteps(of steps: Int) -> Set<Int> {
+    Set(
+      (extraMetricFractions ?? []).map { Int(($0 * Double(steps)).rounded()) }
+        .filter { $0 >= 1 && $0 <= steps })
   }
 
   /// Uses the shared offline samples (n = 8 at temperature 1, no noise, one round)?
