@@ -362,6 +362,18 @@ enum MPOFabricated {
     #expect(MPOFixedCompute.point(long, nearestTokens: 7500).point.step == 70)
   }
 
+  /// The budget run lays the default schedule over its shorter length: points at a quarter,
+  /// half and three quarters of its steps (8, 16, 24 of 32), so the 25–75 % checkpoints are
+  /// not all its step-0 point; the DPO run keeps the shared schedule.
+  @Test func fixedComputeBudgetRunHasTheLaidOverPoints() throws {
+    let c = Self.claim("mpo.emp.fixed-compute")
+    let budget = try #require(c.runs.first { $0.label.contains(MPORuns.Key.tokenBudgetOfDPO) })
+    #expect(budget.extraMetricSteps(of: 32) == [8, 16, 24])
+    #expect(budget.extraMetricSteps(of: 31) == [8, 16, 23])  // 7.75, 15.5, 23.25
+    let dpo = try #require(c.runs.first { !$0.label.contains(MPORuns.Key.tokenBudgetOfDPO) })
+    #expect(dpo.extraMetricFractions == nil)
+  }
+
   /// Round boundaries r·steps/3 pick the nearest metric points; π^(0) and π^(3) are the ends.
   @Test func iterativeRoundPoints() {
     let run = MPOFabricated.record(MPORuns.mpoTopTwoBottomTwo(rounds: 3), seed: 0) { _ in 0.5 }

@@ -12,7 +12,15 @@ import Claims
 extension MPOEmpiricalClaims {
   static let fixedCompute: EmpiricalClaim = {
     let dpo = MPORuns.dpo()
-    let mpo = MPORuns.mpo(settings: [(MPORuns.Key.tokenBudgetOfDPO, 1)])
+    // "The pipeline's schedule is laid over that shorter run": besides its own point every
+    // M steps (the last only, at about 32 of 128 steps), the budgeted run measures at the
+    // fractions of its steps where the default run's schedule has its points (every 32 of
+    // 128 steps), so a point lies near each of the 25, 50 and 75 % checkpoints.
+    let mpo: RunSpec = {
+      var s = MPORuns.mpo(settings: [(MPORuns.Key.tokenBudgetOfDPO, 1)])
+      s.extraMetricFractions = MPOFixedCompute.laidOverFractions
+      return s
+    }()
     let runs = [mpo, dpo]
     let fractions: [Double] = [0.25, 0.5, 0.75, 1]
     return EmpiricalClaim(
@@ -74,6 +82,9 @@ extension MPOEmpiricalClaims {
 
 /// Checkpoint lookup of mpo.emp.fixed-compute.
 enum MPOFixedCompute {
+  /// The default schedule's metric points as fractions of its steps (every 32 of 128).
+  static let laidOverFractions: [Double] = [0.25, 0.5, 0.75]
+
   /// The metric point of `run` whose estimated cumulative tokens (tokens·step/steps) are
   /// nearest `target` (the earlier one on a tie), with that estimate.
   static func point(_ run: RunRecord, nearestTokens target: Double)
