@@ -105,10 +105,12 @@ public enum TrainingCurves {
     }
   }
 
-  /// The plots of one claim: its runs present in `results`, on each metric it reads.
+  /// The plots of one claim: its runs present in `results`, on each metric it reads; the
+  /// claim that reads no run (mpo.emp.reward-spacing) plots its reward samples instead.
   public static func plots(forClaim claim: EmpiricalClaim, _ results: TrainingResults)
     -> [SVGLinePlot]
   {
+    if claim.id == MPOEmpiricalClaims.rewardSpacing.id { return RewardSpacingPlot.plots(results) }
     let present = Set(results.runs.map(\.spec.label))
     let labels = claim.runs.map(\.label).filter { present.contains($0) }
     guard !labels.isEmpty else { return [] }

@@ -99,4 +99,25 @@ extension PipelineGridTests {
     let none = TrainingResults(seed: 7, seedCount: 2, settings: [:], sft: [], runs: [])
     #expect(try claim.decide(none).verdict == .inconclusive)
   }
+
+  /// The claim reads no run, so its plot is of the samples: pooled log Δ̄(k) on log k with
+  /// the statistic's values (Δ̄(k) = 1/(k − 1) when the first two scores are the extremes),
+  /// one series per seed and the −0.8 and −1 slopes through the pooled Δ̄(2); none without
+  /// samples or when some Δ̄(k) is 0.
+  @Test func plotShowsTheSpacingCurve() throws {
+    let claim = MPOEmpiricalClaims.rewardSpacing
+    let extremesFirst = Self.results { _, i in i == 0 ? 0 : i == 1 ? 1 : 0.5 }
+    let plots = TrainingCurves.plots(forClaim: claim, extremesFirst)
+    #expect(plots.count == 1)
+    let series = try #require(plots.first).series
+    #expect(series.map(\.label) == ["pooled Δ̄(k)", "seed 0", "seed 1", "slope -0.8", "1/k (slope −1)"])
+    for (p, k) in zip(series[0].points, [2.0, 4, 8, 16, 32]) {
+      #expect(abs(p.x - log(k)) < 1e-15 && abs(p.y - log(1 / (k - 1))) < 1e-12)
+    }
+    let unit = try #require(series.last?.points)
+    #expect(abs((unit[4].y - unit[0].y) / (unit[4].x - unit[0].x) + 1) < 1e-12)
+    let none = TrainingResults(seed: 7, seedCount: 2, settings: [:], sft: [], runs: [])
+    #expect(TrainingCurves.plots(forClaim: claim, none).isEmpty)
+    #expect(TrainingCurves.plots(forClaim: claim, Self.results { _, _ in 0.5 }).isEmpty)
+  }
 }
