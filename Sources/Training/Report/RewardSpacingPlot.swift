@@ -6,26 +6,17 @@
 // boundary slope −0.8 and the 1/k trend (slope −1) drawn through the pooled Δ̄(2).
 import Claims
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 enum RewardSpacingPlot {
   /// The plot, or none when the results hold no reward samples or some Δ̄(k) is 0 (its log
   /// is −∞; the decision reports that case).
   static func plots(_ results: TrainingResults) -> [SVGLinePlot] {
     guard let samples = results.rewardSpacing else { return [] }
-    let ks = MPORewardSpacing.ks
-    let x = ks.map { log(Double($0)) }
+    let x = MPORewardSpacing.logKs
     func curve(_ units: [[Double]]) -> [PlotPoint]? {
-      let y = ks.map { log(MPORewardSpacing.meanSpacing(units, k: $0)) }
-      guard y.allSatisfy(\.isFinite) else { return nil }
-      return zip(x, y).map { PlotPoint($0, $1) }
+      MPORewardSpacing.logMeanSpacings(units).map { y in zip(x, y).map { PlotPoint($0, $1) } }
     }
     let units = samples.rewards.flatMap { $0 }
-    guard !units.isEmpty, units.allSatisfy({ $0.count >= ks.last! }),
+    guard !units.isEmpty, units.allSatisfy({ $0.count >= MPORewardSpacing.ks.last! }),
       let pooled = curve(units)
     else { return [] }
     let anchor = pooled[0]

@@ -76,12 +76,19 @@ enum MPORewardSpacing {
     return total / Double(units.count)
   }
 
+  /// log k for each k of ``ks``: the regressor of ``slope(_:)``.
+  static var logKs: [Double] { ks.map { log(Double($0)) } }
+
+  /// log Δ̄(k) for each k of ``ks``, or nil when some Δ̄(k) is 0 (its log is −∞).
+  static func logMeanSpacings(_ units: [[Double]]) -> [Double]? {
+    let y = ks.map { log(meanSpacing(units, k: $0)) }
+    return y.allSatisfy(\.isFinite) ? y : nil
+  }
+
   /// The OLS slope of log Δ̄(k) on log k (nan when some Δ̄(k) is 0).
   static func slope(_ units: [[Double]]) -> Double {
-    let x = ks.map { log(Double($0)) }
-    let y = ks.map { log(meanSpacing(units, k: $0)) }
-    guard y.allSatisfy(\.isFinite) else { return .nan }
-    return MPOEvidence.olsSlope(x, y)
+    guard let y = logMeanSpacings(units) else { return .nan }
+    return MPOEvidence.olsSlope(logKs, y)
   }
 
   /// The verdict from `rewards[seed][prompt]` (≥ 32 scores each); bootstrap on `stream`.
